@@ -1,0 +1,1 @@
+"""Subcommands of the stance command line, one module each."""
