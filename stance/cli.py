@@ -12,13 +12,10 @@ import sys
 from importlib import import_module
 
 from ._version import __version__
+from .errors import DataError, UsageError
 
 # Each module defines ``register(subparsers)`` and sets ``func`` on its parser.
 COMMANDS = ["classify", "score", "train", "evaluate"]
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (exit status 2)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,11 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # one readable line; the traceback only on request
         if args.verbose:
             raise
-        status = 2 if isinstance(exc, (UsageError, FileNotFoundError, TypeError)) else 1
         from .persist import ModelError
-        from .dataio import DataError
-        if isinstance(exc, (ModelError, DataError)):
-            status = 2
+
+        usage = (UsageError, DataError, ModelError, FileNotFoundError, TypeError)
+        status = 2 if isinstance(exc, usage) else 1
         print(f"stance {args.command}: error: {exc}", file=sys.stderr)
         return status
 

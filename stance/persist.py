@@ -33,6 +33,7 @@ import numpy as np
 import sklearn
 
 from ._version import __version__
+from .errors import StanceError
 from .model import StanceClassifier
 
 FORMAT = "stance-model"
@@ -42,7 +43,7 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so a retrain writes byte-identical f
 DEFAULT_MODEL_NAME = "default.stance"
 
 
-class ModelError(ValueError):
+class ModelError(StanceError, ValueError):
     """A model file that cannot be used: missing, corrupt, untrusted or incompatible."""
 
 
