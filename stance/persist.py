@@ -49,7 +49,7 @@ class ModelError(StanceError, ValueError):
 
 # -- metadata -----------------------------------------------------------------
 def model_metadata(model: Any, training_data_sha256: str | None = None,
-                   n_train: int | None = None) -> dict:
+                   n_train: int | None = None, label_counts: dict | None = None) -> dict:
     """The metadata recorded with a fitted model."""
     labels = [str(c) for c in getattr(model, "classes_", [])]
     if not labels:
@@ -63,6 +63,7 @@ def model_metadata(model: Any, training_data_sha256: str | None = None,
         "labels": labels,
         "training_data_sha256": training_data_sha256,
         "n_train": n_train,
+        "label_counts": label_counts,
     }
     if isinstance(model, StanceClassifier):
         meta["params"] = {k: list(v) if isinstance(v, tuple) else v
@@ -197,14 +198,14 @@ def _load_joblib(path: Path, labels: Sequence[str] | None, trusted: bool) -> Any
 
 # -- public -------------------------------------------------------------------
 def save_model(model: Any, path: str | os.PathLike, *, training_data_sha256: str | None = None,
-               n_train: int | None = None) -> Path:
+               n_train: int | None = None, label_counts: dict | None = None) -> Path:
     """Write a fitted model; the extension (``.stance`` or ``.joblib``) picks the format.
 
     The file is written to a temporary name and moved into place, so an
     interrupted save never leaves a half-written model behind.
     """
     path = Path(path)
-    meta = model_metadata(model, training_data_sha256, n_train)
+    meta = model_metadata(model, training_data_sha256, n_train, label_counts)
     tmp = path.with_name(path.name + ".tmp")
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".joblib":

@@ -139,7 +139,11 @@ class NewsSegmenter:
         if "?" in end or "!" in end:
             return not next_lower
         if end != ".":
-            # An ellipsis ends a sentence only before a typical sentence starter.
+            # An ellipsis ends a sentence only when it closes a word ("stalled... Then"),
+            # not when it opens one ("... [North Korea] will"), and only before a
+            # typical sentence starter.
+            if m.start() == 0 or piece[m.start() - 1].isspace():
+                return False
             return bool(nxt) and nxt[0].isupper() and nxt.lower().rstrip(",.") in self.params.sent_starters
         word_start = max(piece.rfind(" ", 0, m.start()), piece.rfind("\t", 0, m.start()),
                          piece.rfind("\u00a0", 0, m.start())) + 1
