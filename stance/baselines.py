@@ -1,33 +1,20 @@
 """Baselines the model must beat: the majority label and a keyword rule list.
 
-The keyword rules live in ``stance/data/keywords.csv`` (label, regular
-expression). A sentence gets the label with the most matching rules, ties
-broken by the order of the labels in the file, and ``neutral`` when nothing
-matches.
+The keyword rules are the cue lexicon in ``stance/data/keywords.csv`` (label,
+regular expression). A sentence gets the label with the most matching cues,
+ties broken by the guide's label order, and ``neutral`` when nothing matches.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Sequence
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
+from .cues import compile_cues, cue_hits, lexicon
 from .labels import LABELS
-
-
-@lru_cache(maxsize=1)
-def keyword_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    """(label, compiled pattern) pairs from ``stance/data/keywords.csv``."""
-    import csv
-
-    text = resources.files("stance.data").joinpath("keywords.csv").read_text("utf-8")
-    rows = csv.DictReader(text.splitlines())
-    return tuple((r["label"], re.compile(r["pattern"], re.IGNORECASE)) for r in rows)
 
 
 class KeywordBaseline(ClassifierMixin, BaseEstimator):
@@ -42,9 +29,11 @@ class KeywordBaseline(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         order = {lab: i for i, lab in enumerate(LABELS)}
+        rules = lexicon()
+        regex = compile_cues([p for _, p in rules])
         out = []
         for text in X:
-            hits = Counter(lab for lab, pat in keyword_rules() if pat.search(text))
+            hits = Counter(rules[i][0] for i in cue_hits(regex, text))
             if hits:
                 out.append(max(hits, key=lambda lab: (hits[lab], -order.get(lab, 99))))
             else:

@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
+from .cues import CueFeatures
 from .labels import ordered_labels
 
 # A capitalised word that is not the first word of the sentence: names of people,
@@ -50,6 +51,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         Re-weight labels inversely to their frequency.
     mask_names : bool, default=True
         Replace capitalised words (names) by a placeholder before featurising.
+    cues : bool, default=True
+        Add one indicator feature per cue of the policy lexicon
+        (``stance/data/keywords.csv``).
     """
 
     def __init__(
@@ -61,6 +65,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         C: float = 4.0,
         class_weight: str | None = "balanced",
         mask_names: bool = True,
+        cues: bool = True,
     ):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -69,6 +74,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.C = C
         self.class_weight = class_weight
         self.mask_names = mask_names
+        self.cues = cues
 
     # -- construction -----------------------------------------------------
     def build_pipeline(self) -> Pipeline:
@@ -86,6 +92,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                 analyzer="char_wb", ngram_range=tuple(self.char_ngrams), min_df=self.min_df,
                 max_features=self.max_features, sublinear_tf=True, lowercase=True,
                 dtype=np.float32)))
+        if self.cues:
+            parts.append(("cues", CueFeatures()))
         return Pipeline([
             ("features", FeatureUnion(parts)),
             ("clf", LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)),

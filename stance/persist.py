@@ -33,6 +33,7 @@ import numpy as np
 import sklearn
 
 from ._version import __version__
+from .cues import CueFeatures
 from .errors import StanceError
 from .model import StanceClassifier
 
@@ -110,6 +111,9 @@ def _save_stance(model: StanceClassifier, path: Path, meta: dict) -> None:
     with zipfile.ZipFile(path, "w") as zf:
         _put(zf, "meta.json", json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
         for name, vec in pipe.named_steps["features"].transformer_list:
+            if isinstance(vec, CueFeatures):
+                _put(zf, f"{name}.patterns.json", json.dumps(vec.patterns_).encode("utf-8"))
+                continue
             terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
             if any("\n" in t for t in terms):
                 raise ModelError("A feature name contains a line break; save as .joblib instead.")
@@ -129,6 +133,10 @@ def _load_stance(path: Path, labels: Sequence[str] | None) -> StanceClassifier:
                                         for k, v in meta["params"].items()})
             pipe = model.build_pipeline()
             for name, vec in pipe.named_steps["features"].transformer_list:
+                if isinstance(vec, CueFeatures):
+                    # The model keeps the cues it was trained with, whatever the lexicon says now.
+                    vec.patterns_ = json.loads(zf.read(f"{name}.patterns.json"))
+                    continue
                 terms = zf.read(f"{name}.terms.txt").decode("utf-8").split("\n")
                 vec.vocabulary_ = {t: i for i, t in enumerate(terms)}
                 vec.idf_ = _get_array(zf, f"{name}.idf")

@@ -1,0 +1,69 @@
+"""Evaluation: alignment to gold, baselines, statement-only gold, and the shipped model's scores."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import stance
+from stance.evaluate import evaluate
+from stance.errors import DataError
+
+from .conftest import GOLD, SEEDS
+
+
+def test_evaluate_seed_gold_aligns_every_sentence(small_model):
+    result = evaluate(GOLD, small_model)
+    n_gold = sum(len(pd.read_csv(p)) for p in GOLD.glob("*.csv"))
+    assert result.n_sentences == n_gold == result.aligned
+    assert result.confusion.values.sum() == n_gold
+    assert set(result.stance["per_label"]) == set(stance.LABELS)
+    assert {"majority", "keywords"} <= set(result.baselines)
+    assert result.speaker_accuracy is not None and result.speaker_n == n_gold
+    assert "macro-F1" in str(result)
+
+
+def test_alignment_falls_back_to_text(small_model, tmp_path):
+    gold = pd.read_csv(GOLD / "000_f8077646dd0dfbc5.csv")
+    gold["start"] += 1  # offsets off by one, as after an edit of the article
+    gold["end"] += 1
+    path = tmp_path / "000_f8077646dd0dfbc5.csv"
+    gold.to_csv(path, index=False)
+    text = (SEEDS / "000_f8077646dd0dfbc5.txt").read_text(encoding="utf-8")
+    result = evaluate(path, small_model, text=text)
+    assert result.aligned == 0 and result.n_sentences == len(gold)
+    base = evaluate(GOLD / "000_f8077646dd0dfbc5.csv", small_model)
+    assert result.stance == base.stance
+
+
+def test_statement_gold_without_article(small_model, tmp_path):
+    path = tmp_path / "statements.csv"
+    pd.DataFrame({"text": ["Talks resumed in Oslo.", "New sanctions were announced."],
+                  "stance": ["engagement", "pressure"]}).to_csv(path, index=False)
+    result = evaluate(path, small_model)
+    assert result.n_sentences == 2 and result.speaker_accuracy is None
+
+
+def test_gold_with_foreign_labels(small_model, tmp_path):
+    path = tmp_path / "g.csv"
+    pd.DataFrame({"sentence": ["x"], "stance": ["hawkish"]}).to_csv(path, index=False)
+    with pytest.raises(DataError, match="hawkish"):
+        evaluate(path, small_model)
+
+
+def test_cli_json(small_model_path):
+    proc = subprocess.run([sys.executable, "-m", "stance", "evaluate", str(GOLD), "--model",
+                           str(small_model_path), "--json"], capture_output=True, text=True, check=True)
+    scores = json.loads(proc.stdout)
+    assert 0 <= scores["stance"]["macro_f1"] <= 1 and "keywords" in scores["baselines"]
+
+
+def test_shipped_model_meets_targets():
+    if not stance.persist.default_model_path().exists():
+        pytest.skip("no bundled model")
+    result = evaluate(GOLD)
+    assert result.stance["macro_f1"] >= 0.80
+    for name, baseline in result.baselines.items():
+        assert result.stance["macro_f1"] > baseline["macro_f1"] + 0.1, name
