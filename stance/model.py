@@ -79,8 +79,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     # -- construction -----------------------------------------------------
     def build_pipeline(self) -> Pipeline:
         """The unfitted scikit-learn pipeline these parameters describe."""
-        if self.word_ngrams is None and self.char_ngrams is None:
-            raise ValueError("StanceClassifier needs word_ngrams or char_ngrams; both are None.")
+        if self.word_ngrams is None and self.char_ngrams is None and not self.cues:
+            raise ValueError("StanceClassifier needs word_ngrams, char_ngrams or cues; all are off.")
         parts = []
         if self.word_ngrams is not None:
             parts.append(("word", TfidfVectorizer(
