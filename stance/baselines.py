@@ -1,7 +1,7 @@
 """Baselines the model must beat: the majority label and a keyword rule list.
 
-The keyword rules are the cue lexicon in ``stance/data/keywords.csv`` (label,
-regular expression). A sentence gets the label with the most matching cues,
+The keyword rules are the cue lexicon in ``stance/data/cues.csv`` (label,
+cue phrase). A sentence gets the label with the most matching cues,
 ties broken by the guide's label order, and ``neutral`` when nothing matches.
 """
 
@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from .cues import compile_cues, cue_hits, lexicon
+from .cues import lexicon, matcher
 from .labels import LABELS
 
 
@@ -30,10 +30,10 @@ class KeywordBaseline(ClassifierMixin, BaseEstimator):
     def predict(self, X: Iterable[str]) -> np.ndarray:
         order = {lab: i for i, lab in enumerate(LABELS)}
         rules = lexicon()
-        regex = compile_cues([p for _, p in rules])
+        match = matcher(tuple(p for _, p in rules))
         out = []
         for text in X:
-            hits = Counter(rules[i][0] for i in cue_hits(regex, text))
+            hits = Counter(rules[i][0] for i in match.hits(text))
             if hits:
                 out.append(max(hits, key=lambda lab: (hits[lab], -order.get(lab, 99))))
             else:

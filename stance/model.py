@@ -39,32 +39,35 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     ----------
     word_ngrams : tuple of int, default=(1, 2)
         Word n-gram range; ``None`` turns word features off.
-    char_ngrams : tuple of int or None, default=(2, 5)
+    char_ngrams : tuple of int or None, default=None
         Character n-gram range (within word boundaries); ``None`` turns them off.
+        (2, 5) adds about 0.01 grouped-CV macro-F1 at seven times the cost of
+        featurising, so the default leaves them out.
     min_df : int, default=2
         Ignore n-grams seen in fewer training sentences.
     max_features : int or None, default=None
         Cap on each vectoriser's vocabulary (keeps model files small).
-    C : float, default=4.0
+    C : float, default=3.0
         Inverse regularisation strength of the logistic regression.
     class_weight : "balanced" or None, default="balanced"
         Re-weight labels inversely to their frequency.
-    mask_names : bool, default=True
+    mask_names : bool, default=False
         Replace capitalised words (names) by a placeholder before featurising.
+        Measured on the corpus it cost 0.02 grouped-CV macro-F1, so it is off.
     cues : bool, default=True
         Add one indicator feature per cue of the policy lexicon
-        (``stance/data/keywords.csv``).
+        (``stance/data/cues.csv``).
     """
 
     def __init__(
         self,
         word_ngrams: tuple[int, int] | None = (1, 2),
-        char_ngrams: tuple[int, int] | None = (2, 5),
+        char_ngrams: tuple[int, int] | None = None,
         min_df: int = 2,
         max_features: int | None = None,
-        C: float = 4.0,
+        C: float = 3.0,
         class_weight: str | None = "balanced",
-        mask_names: bool = True,
+        mask_names: bool = False,
         cues: bool = True,
     ):
         self.word_ngrams = word_ngrams

@@ -33,7 +33,7 @@ from .persist import save_model
 SEARCH_GRID: dict[str, list] = {
     "char_ngrams": [None, (2, 5)],
     "mask_names": [True, False],
-    "C": [1.0, 4.0, 10.0],
+    "C": [0.3, 1.0, 3.0, 10.0],
 }
 
 

@@ -11,7 +11,7 @@ import stance
 from stance.evaluate import evaluate
 from stance.errors import DataError
 
-from .conftest import GOLD, SEEDS
+from conftest import GOLD, SEEDS
 
 
 def test_evaluate_seed_gold_aligns_every_sentence(small_model):

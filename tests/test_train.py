@@ -12,7 +12,7 @@ import stance
 from stance.errors import DataError
 from stance.train import train
 
-from .conftest import GOLD, TRAIN
+from conftest import GOLD, TRAIN
 
 
 def _frame(n=6, labels=stance.LABELS):
