@@ -2,12 +2,27 @@
 
 The public entry point is ``attribute(text, spans)``: for the sentences of one
 article (``spans`` are the segmenter's ``(start, end)`` offsets) it returns one
-``Attribution`` per sentence, in order.
+``Attribution`` per sentence, in order. ``speaker_matches(predicted, gold)`` is
+the annotation guide's evaluation rule.
+
+Rule-based, pure Python; one job per module:
+
+* ``lexicon``  - word lists and rules read from ``stance/data/speakers/*.txt``
+* ``quotes``   - which text is quoted, and quotations running over sentences
+* ``mentions`` - people named in the article (canonical names, roles) and
+  what a subject noun phrase is (person, group, anonymous, institution)
+* ``cues``     - reporting cues in a sentence and their source phrase
+* ``resolve``  - the article loop: nested attribution, pronouns,
+  back-references, shared surnames, quote carry-over
+* ``matching`` - the evaluation rule
 """
 
 from __future__ import annotations
 
+import gc
 from typing import NamedTuple
+
+__all__ = ["Attribution", "SPEAKER_COLUMNS", "attribute", "speaker_matches"]
 
 SPEAKER_COLUMNS = ["speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_type"]
 
@@ -23,5 +38,34 @@ class Attribution(NamedTuple):
 
 
 def attribute(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
-    """One Attribution per sentence span of *text*."""
-    return [Attribution() for _ in spans]
+    """One Attribution per sentence span of *text*.
+
+    Narrator sentences (no reporting cue, no quotation carried over) get an
+    all-None Attribution. See ``stance/speakers/resolve.py`` for the rules.
+    """
+    if not spans:
+        return []
+    from .resolve import attribute_article  # imported lazily: keeps `import stance` cheap
+
+    # The rules allocate many small short-lived tuples (tokens, noun phrases), which
+    # makes the cyclic garbage collector scan every live object over and over.
+    # Pausing it for one article is safe: the tuples are freed by reference
+    # counting, and any cyclic garbage is collected once it is switched back on.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        results = attribute_article(text, list(spans))
+    finally:
+        if paused:
+            gc.enable()
+    none = Attribution()
+    return [none if r is None else Attribution(r.speaker, r.mention, r.start, r.end, r.speaker_type)
+            for r in results]
+
+
+def speaker_matches(predicted: str | None, gold: str | None) -> bool:
+    """Evaluation rule of the annotation guide; see ``stance.speakers.matching``."""
+    from .matching import speaker_matches as _match
+
+    return _match(predicted, gold)

@@ -1,0 +1,116 @@
+"""End-to-end throughput of ``stance.classify_texts`` with and without speaker attribution.
+
+Builds about 2 MB of news-like text from the sentences of the seed articles and
+the training statements (names swapped so the person index sees many people),
+then prints sentences per second for ``speakers=True`` and ``speakers=False``
+and the slowdown ratio. Target: attribution adds at most a third.
+
+    python3 benchmarks/bench_pipeline.py [--mb 2.0] [--repeat 3]
+
+Prints figures only; no assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+import stance  # noqa: E402
+from stance.speakers import attribute  # noqa: E402
+
+FIRST = ["Anna", "Daniel", "Lena", "Mark", "Tomas", "Ravi", "Karin", "Elif", "José", "Noor", "Jae", "Diego",
+         "Ruth", "Greta", "Sami", "Emre", "Joan", "Otto", "Ali", "Thabo", "Klaus", "Hamid", "Kofi", "Mira"]
+LAST = ["Berg", "Okafor", "Kovac", "Ruffin", "Reyes", "Menon", "Arvidsson", "Demir", "Martínez", "Rahman",
+        "Park", "Alvarez", "Adler", "Lind", "Haddad", "Kaya", "Pike", "Vogel", "Nouri", "Nkosi", "Reiter",
+        "Rostami", "Osei", "Talbot"]
+_FULL_NAME = re.compile(r"\b(?:Donald Trump|Moon Jae-in|Kim Jong[ -][Uu]n|H\.R\. McMaster|Han Suk-hee|Joseph Yun)\b")
+
+
+def load_sentences() -> list[str]:
+    sents: list[str] = []
+    for path in sorted(glob.glob(str(ROOT / "seeds" / "*.txt"))):
+        text = Path(path).read_text("utf-8")
+        sents.extend(text[s:e] for s, e in stance.segment(text))
+    for path in sorted(glob.glob(str(ROOT / "seeds" / "train" / "*.csv"))):
+        frame = pd.read_csv(path)
+        sents.extend(str(t) for t in frame["text"].dropna())
+    return sents
+
+
+def build_corpus(sents: list[str], target_bytes: int, seed: int = 0) -> list[str]:
+    """Articles of 20-60 shuffled sentences, paragraphs on lines, with varied names."""
+    rng = random.Random(seed)
+    texts: list[str] = []
+    size = 0
+    while size < target_bytes:
+        n = rng.randint(20, 60)
+        picked = [rng.choice(sents) for _ in range(n)]
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        body = "\n".join(_FULL_NAME.sub(name, s) if rng.random() < 0.5 else s for s in picked)
+        texts.append(body)
+        size += len(body.encode("utf-8"))
+    return texts
+
+
+def get_model():
+    """``stance.load_model()`` when models/default.stance exists, else a quick word-n-gram model."""
+    if (ROOT / "models" / "default.stance").exists():
+        return stance.load_model(), "bundled default model (models/default.stance)"
+    frames = [pd.read_csv(p) for p in sorted(glob.glob(str(ROOT / "seeds" / "train" / "*.csv")))]
+    if not frames:
+        raise SystemExit("no models/default.stance and no seeds/train/*.csv to fit a model on")
+    data = pd.concat(frames).dropna(subset=["text", "stance"])
+    model = stance.StanceClassifier(char_ngrams=None).fit(data["text"].astype(str).tolist(), data["stance"].tolist())
+    return model, f"StanceClassifier(char_ngrams=None) fitted on {len(data)} training rows (no models/default.stance)"
+
+
+def timed(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per setting; the best is reported")
+    args = ap.parse_args(argv)
+
+    texts = build_corpus(load_sentences(), int(args.mb * 1_000_000))
+    model, how = get_model()
+    n_sent = sum(len(stance.segment(t)) for t in texts)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {len(texts)} articles, {n_sent} sentences, {mb:.2f} MB; {how}")
+
+    stance.classify_texts(texts[:5], model, speakers=True)  # warm caches (lexicon, regexes)
+    # interleave the two settings so that machine noise hits both alike; keep the best run of each
+    t_off = t_on = float("inf")
+    for _ in range(args.repeat):
+        t_off = min(t_off, timed(lambda: stance.classify_texts(texts, model, speakers=False), 1))
+        t_on = min(t_on, timed(lambda: stance.classify_texts(texts, model, speakers=True), 1))
+    t_attr = timed(lambda: [attribute(t, stance.segment(t)) for t in texts], args.repeat)
+    t_seg = timed(lambda: [stance.segment(t) for t in texts], args.repeat)
+
+    print(f"speakers=False: {t_off:7.2f} s  {n_sent / t_off:10.0f} sentences/s")
+    print(f"speakers=True : {t_on:7.2f} s  {n_sent / t_on:10.0f} sentences/s")
+    print(f"slowdown ratio (True/False): {t_on / t_off:.3f}  (target <= 1.333)")
+    t_only = max(t_attr - t_seg, 1e-9)
+    print(f"attribution alone: {t_only:.2f} s, {n_sent / t_only:.0f} sentences/s "
+          f"(segmentation {t_seg:.2f} s); as a share of the speakers=False run: +{t_only / t_off:.1%}")
+
+
+if __name__ == "__main__":
+    main()
