@@ -25,6 +25,7 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import DataError, UsageError
 from .htmltext import html_to_text, looks_like_html
+from .optional import parquet
 
 __all__ = ["Record", "Source", "plan_inputs", "iter_records", "chunked", "DEFAULT_MAX_ARTICLE_BYTES",
            "TEXT_COLUMNS", "ID_COLUMNS"]
@@ -67,8 +68,7 @@ class Source:
             if self.kind == "text":
                 return 1
             if self.kind == "parquet":
-                import pyarrow.parquet as pq
-
+                pq = parquet(self.path)
                 return pq.ParquetFile(self.path).metadata.num_rows
             if self.kind == "folder":
                 return sum(1 for _ in _walk(self.path))
@@ -346,7 +346,7 @@ def _read_jsonl(lines: Iterable[tuple[int, bytes | None]], name: str, text_colum
 
 
 def _read_parquet(path: Path, text_column, id_column, limit: int, batch_size: int) -> Iterator[Record]:
-    import pyarrow.parquet as pq
+    pq = parquet(path)
 
     try:
         # pre_buffer=False: read column chunks as needed. With pre-buffering, pyarrow keeps
@@ -464,7 +464,7 @@ def check_columns(sources: list[Source], text_column: str | None, id_column: str
             if header:
                 pick_columns(header, text_column, id_column, str(src.path))
         elif src.kind == "parquet":
-            import pyarrow.parquet as pq
+            pq = parquet(src.path)
 
             try:
                 names = pq.ParquetFile(src.path).schema_arrow.names

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
+from .optional import parquet
 
 __all__ = ["output_format", "OutputWriter", "ErrorsWriter"]
 
@@ -39,6 +40,8 @@ def output_format(path: str | os.PathLike) -> str:
     if fmt is None:
         raise UsageError(f"{path}: unknown output extension {path.suffix or '(none)'!r}; name the "
                          "output .parquet, .csv or .jsonl.")
+    if fmt == "parquet":
+        parquet(path)  # fail before any work if pyarrow is missing
     return fmt
 
 
