@@ -123,3 +123,13 @@ def test_retrain_reproduces_shipped_model():
     sentences = gold["sentence"].tolist()
     assert (model.predict(sentences) == bundled.predict(sentences)).all()
     assert np.allclose(model.predict_proba(sentences), bundled.predict_proba(sentences), atol=1e-9)
+
+
+def test_search_picks_the_best_grouped_cv_score():
+    model = train(_frame(n=8), search=True, cv=2)
+    results = model.training_report_["search"]
+    assert len(results) == 16
+    scores = [r["macro_f1"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+    best = {k: tuple(v) if isinstance(v, list) else v for k, v in results[0]["params"].items()}
+    assert all(model.get_params()[k] == v for k, v in best.items())
