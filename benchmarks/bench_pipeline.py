@@ -13,7 +13,6 @@ Prints figures only; no assertions.
 from __future__ import annotations
 
 import argparse
-import glob
 import random
 import re
 import sys
@@ -23,10 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pandas as pd  # noqa: E402
-
 import stance  # noqa: E402
 from stance.speakers import attribute  # noqa: E402
+from _news import sentence_pool, trained_model  # noqa: E402
 
 FIRST = ["Anna", "Daniel", "Lena", "Mark", "Tomas", "Ravi", "Karin", "Elif", "José", "Noor", "Jae", "Diego",
          "Ruth", "Greta", "Sami", "Emre", "Joan", "Otto", "Ali", "Thabo", "Klaus", "Hamid", "Kofi", "Mira"]
@@ -34,17 +32,6 @@ LAST = ["Berg", "Okafor", "Kovac", "Ruffin", "Reyes", "Menon", "Arvidsson", "Dem
         "Park", "Alvarez", "Adler", "Lind", "Haddad", "Kaya", "Pike", "Vogel", "Nouri", "Nkosi", "Reiter",
         "Rostami", "Osei", "Talbot"]
 _FULL_NAME = re.compile(r"\b(?:Donald Trump|Moon Jae-in|Kim Jong[ -][Uu]n|H\.R\. McMaster|Han Suk-hee|Joseph Yun)\b")
-
-
-def load_sentences() -> list[str]:
-    sents: list[str] = []
-    for path in sorted(glob.glob(str(ROOT / "seeds" / "*.txt"))):
-        text = Path(path).read_text("utf-8")
-        sents.extend(text[s:e] for s, e in stance.segment(text))
-    for path in sorted(glob.glob(str(ROOT / "seeds" / "train" / "*.csv"))):
-        frame = pd.read_csv(path)
-        sents.extend(str(t) for t in frame["text"].dropna())
-    return sents
 
 
 def build_corpus(sents: list[str], target_bytes: int, seed: int = 0) -> list[str]:
@@ -63,15 +50,10 @@ def build_corpus(sents: list[str], target_bytes: int, seed: int = 0) -> list[str
 
 
 def get_model():
-    """``stance.load_model()`` when models/default.stance exists, else a quick word-n-gram model."""
+    """The bundled model when present, else a word-n-gram model fitted on seeds/train."""
     if (ROOT / "models" / "default.stance").exists():
         return stance.load_model(), "bundled default model (models/default.stance)"
-    frames = [pd.read_csv(p) for p in sorted(glob.glob(str(ROOT / "seeds" / "train" / "*.csv")))]
-    if not frames:
-        raise SystemExit("no models/default.stance and no seeds/train/*.csv to fit a model on")
-    data = pd.concat(frames).dropna(subset=["text", "stance"])
-    model = stance.StanceClassifier(char_ngrams=None).fit(data["text"].astype(str).tolist(), data["stance"].tolist())
-    return model, f"StanceClassifier(char_ngrams=None) fitted on {len(data)} training rows (no models/default.stance)"
+    return trained_model(), "StanceClassifier() fitted on seeds/train (no models/default.stance)"
 
 
 def timed(fn, repeat: int) -> float:
@@ -89,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per setting; the best is reported")
     args = ap.parse_args(argv)
 
-    texts = build_corpus(load_sentences(), int(args.mb * 1_000_000))
+    texts = build_corpus(sentence_pool(), int(args.mb * 1_000_000))
     model, how = get_model()
     n_sent = sum(len(stance.segment(t)) for t in texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6

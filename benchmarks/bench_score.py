@@ -20,7 +20,6 @@ Targets on a 2-core machine: >= 200 articles/s with --jobs 2, peak memory
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import random
 import re
@@ -32,27 +31,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _news import sentence_pool, trained_model  # noqa: E402
 
 NAMES = ["Moon Jae-in", "Kim Jong Un", "Yoon Suk Yeol", "Xi Jinping", "Antony Blinken",
          "Fumio Kishida", "Lee Jae-myung", "Jake Sullivan", "Wang Yi", "Sergey Lavrov",
          "Chung Eui-yong", "Park Jin", "Lloyd Austin", "Kang Kyung-wha", "Choe Son Hui"]
 PLACES = ["Seoul", "Pyongyang", "Washington", "Beijing", "Tokyo", "Moscow", "Panmunjom"]
-
-
-def sentence_pool() -> list[str]:
-    import pandas as pd
-
-    from stance.segment import sentences
-
-    pool: list[str] = []
-    for path in sorted(glob.glob(str(ROOT / "seeds/train/*.csv"))) + \
-            sorted(glob.glob(str(ROOT / "seeds/gold/*.csv"))):
-        frame = pd.read_csv(path)
-        col = "text" if "text" in frame else "sentence"
-        pool.extend(str(t) for t in frame[col].dropna())
-    for path in sorted(glob.glob(str(ROOT / "seeds/*.txt"))):
-        pool.extend(sentences(Path(path).read_text(encoding="utf-8")))
-    return [s for s in pool if len(s.split()) >= 4]
 
 
 def vary(sentence: str, rng: random.Random) -> str:
@@ -106,28 +92,16 @@ def write_txt(folder: Path, n: int, pool: list[str], seed: int = 0) -> float:
 
 
 def get_model(tmp: Path, params: dict | None = None) -> list[str]:
-    """Command-line model options: the bundled model if present, else one trained on seeds/train.
-
-    With *params*, always train a model with these StanceClassifier parameters (to see how
-    the model's own cost bounds the end-to-end rate).
-    """
+    """Command-line model options: the bundled model, or with *params* a model with these
+    StanceClassifier parameters fitted on seeds/train (to see how the model's own cost
+    bounds the end-to-end rate)."""
     if params is None and (ROOT / "models/default.stance").exists():
         print("model: bundled models/default.stance")
         return []
-    import pandas as pd
-
     import stance
 
-    paths = sorted(glob.glob(str(ROOT / "seeds/train/*.csv")))
-    frame = pd.concat([pd.read_csv(p) for p in paths]) if paths else None
-    if frame is None or frame["stance"].nunique() < 2:
-        paths = sorted(glob.glob(str(ROOT / "seeds/gold/*.csv")))
-        frame = pd.concat([pd.read_csv(p) for p in paths]).rename(columns={"sentence": "text"})
-    frame = frame.dropna(subset=["text", "stance"])
-    model = stance.StanceClassifier(**(params or {})).fit(frame["text"].astype(str).tolist(),
-                                          frame["stance"].tolist())
-    path = stance.save_model(model, tmp / "bench.stance")
-    print(f"model: StanceClassifier({params or ''}) trained on {len(frame)} sentences from {', '.join(Path(p).name for p in paths)}")
+    path = stance.save_model(trained_model(**(params or {})), tmp / "bench.stance")
+    print(f"model: StanceClassifier({params or ''}) fitted on seeds/train")
     return ["--model", str(path)]
 
 
@@ -206,7 +180,7 @@ def main() -> None:
         import json
 
         model_args = get_model(tmp, json.loads(args.model_params) if args.model_params else None)
-        pool = sentence_pool()
+        pool = sentence_pool(min_words=4)
         print(f"sentence pool: {len(pool)} sentences; cpus: {os.cpu_count()}; jobs: {args.jobs}")
         if not args.no_breakdown:
             stage_breakdown(model_args, pool)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import stance
+from _news import sentence_pool
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,14 +24,7 @@ NAMES = ["Mr. Lee", "Lt. Gen. H.R. Park", "Sen. J.D. Hale", "Dr. Okafor", "the U
 
 def news_text(megabytes: float, seed: int = 0) -> str:
     rng = random.Random(seed)
-    lines: list[str] = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        lines.extend(ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip())
-    for path in sorted((ROOT / "seeds" / "train").glob("*.csv")):
-        import csv
-
-        with open(path, encoding="utf-8", newline="") as fh:
-            lines.extend(row["text"] for row in csv.DictReader(fh))
+    lines = sentence_pool()
     out, size = [], 0
     while size < megabytes * 1_000_000:
         para = " ".join(rng.choice(lines) for _ in range(rng.randint(1, 5)))

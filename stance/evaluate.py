@@ -28,8 +28,8 @@ from .baselines import KeywordBaseline
 from .classify import classify
 from .dataio import data_files, read_labeled
 from .errors import DataError
+from .metrics import label_scores
 from .persist import resolve_model
-from .train import _scores
 
 _WS = re.compile(r"\s+")
 
@@ -162,11 +162,11 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
     # The gold set's own majority label: the strongest constant baseline.
     majority = Counter(y_true).most_common(1)[0][0]
     baselines = {
-        "majority": _scores(y_true, [majority] * len(y_true), labels),
-        "keywords": _scores(y_true, KeywordBaseline().fit().predict(sentences), labels),
+        "majority": label_scores(y_true, [majority] * len(y_true), labels),
+        "keywords": label_scores(y_true, KeywordBaseline().fit().predict(sentences), labels),
     }
     conf = pd.DataFrame(confusion_matrix(y_true, y_pred, labels=labels), index=labels, columns=labels)
-    result = Evaluation(labels=labels, n_sentences=len(y_true), stance=_scores(y_true, y_pred, labels),
+    result = Evaluation(labels=labels, n_sentences=len(y_true), stance=label_scores(y_true, y_pred, labels),
                         confusion=conf, baselines=baselines, aligned=aligned,
                         files=[str(p) for p in paths],
                         rows=pd.DataFrame({"sentence": sentences, "gold": y_true, "predicted": y_pred}))

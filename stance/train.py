@@ -19,13 +19,14 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
-from sklearn.metrics import f1_score, precision_recall_fscore_support
+from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
 from ._version import __version__
 from .baselines import KeywordBaseline, MajorityBaseline
 from .dataio import cv_groups, data_sha256, read_labeled, validate_labeled
 from .labels import LABELS, ordered_labels
+from .metrics import label_scores
 from .model import StanceClassifier
 from .persist import save_model
 
@@ -35,17 +36,6 @@ SEARCH_GRID: dict[str, list] = {
     "mask_names": [True, False],
     "C": [0.3, 1.0, 3.0, 10.0],
 }
-
-
-def _scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str]) -> dict:
-    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=list(labels), zero_division=0)
-    return {
-        "macro_f1": round(float(f1_score(y_true, y_pred, labels=list(labels), average="macro",
-                                         zero_division=0)), 4),
-        "per_label": {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                            "f1": round(float(f[i]), 4), "support": int(s[i])}
-                      for i, lab in enumerate(labels)},
-    }
 
 
 def cross_validate(model: Any, texts: Sequence[str], y: Sequence[str], groups: Sequence[int],
@@ -61,7 +51,7 @@ def cross_validate(model: Any, texts: Sequence[str], y: Sequence[str], groups: S
         pred[test_idx] = fitted.predict(texts[test_idx].tolist())
         folds.append(float(f1_score(y[test_idx], pred[test_idx], labels=list(labels),
                                     average="macro", zero_division=0)))
-    out = _scores(y, pred, labels)
+    out = label_scores(y, pred, labels)
     out.update(folds=n_splits, fold_macro_f1=[round(f, 4) for f in folds],
                fold_macro_f1_std=round(float(np.std(folds)), 4))
     return out
@@ -157,7 +147,7 @@ def train(
             "majority": cross_validate(MajorityBaseline(), texts, y, groups, found, cv)["macro_f1"],
         }
         if set(found) <= set(LABELS):
-            info["baselines"]["keywords"] = _scores(y, KeywordBaseline().fit().predict(texts), found)["macro_f1"]
+            info["baselines"]["keywords"] = label_scores(y, KeywordBaseline().fit().predict(texts), found)["macro_f1"]
     model.fit(texts, y)
     info["seconds"] = round(time.perf_counter() - started, 2)
     model.training_report_ = info

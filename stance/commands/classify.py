@@ -47,8 +47,6 @@ def read_article(file: str, encoding: str) -> str:
 
 
 def run(args) -> int:
-    import pandas as pd
-
     from ..classify import classify
     from ..persist import resolve_model
 

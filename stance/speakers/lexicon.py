@@ -130,7 +130,6 @@ def lexicon() -> Lexicon:
         word, kind = ln.split()[:2]
         pronouns[word.lower()] = kind
     all_cues = reporting + communicative + sources + _forms("quoting_phrases.txt")
-    venue_alt = _alternation(venues)
     nominal = _lines("nominal_cues.txt")
     first_words = {f.split()[0].lower() for f in all_cues}
     nominal_words = {ln.split()[2].lower() for ln in nominal if len(ln.split()) > 2}
