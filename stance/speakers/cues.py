@@ -55,20 +55,20 @@ def _np_after(toks: list[Tok], i: int, text: str, index: PersonIndex, lex: Lexic
     seg = toks[i:j]
     while seg and seg[-1].text == ".":
         seg = seg[:-1]
-    if not seg or seg[0].text.lower() in lex.time_words:
+    if not seg or seg[0].low in lex.time_words:
         return None
     np_ = analyze_np(seg, text, index, lex, lenient=lenient)
     if np_ is None and bare:
         # "according to bankers in Istanbul": whatever follows "according to" is the source
-        np_ = analyze_np([Tok("the", seg[0].start, seg[0].start)] + seg, text, index, lex, lenient=True)
+        np_ = analyze_np([Tok("the", seg[0].start, seg[0].start, "the")] + seg, text, index, lex, lenient=True)
         if np_ is not None:
             np_ = np_._replace(start=seg[0].start, text=text[seg[0].start:np_.end], backref=False)
     if np_ is not None and bare and np_.head in lex.document_heads:
         # "according to estimates by defense analysts", "figures released by the State Department"
         for k, t in enumerate(seg):
-            if t.text.lower() in _G["agent_links"] and k + 1 < len(seg) and t.start > np_.start:
+            if t.low in _G["agent_links"] and k + 1 < len(seg) and t.start > np_.start:
                 agent = analyze_np(seg[k + 1:], text, index, lex, lenient=True) or analyze_np(
-                    [Tok("the", seg[k + 1].start, seg[k + 1].start)] + seg[k + 1:], text, index, lex, lenient=True)
+                    [Tok("the", seg[k + 1].start, seg[k + 1].start, "the")] + seg[k + 1:], text, index, lex, lenient=True)
                 if agent is not None and agent.kind != "pronoun":
                     np_ = agent._replace(start=max(agent.start, seg[k + 1].start))
                 break
@@ -114,7 +114,7 @@ def _segment_start(toks: list[Tok], j: int, lex: Lexicon) -> tuple[int, str | No
             return k + 1, t
         if tl in lex.subordinators or tl in _CLAUSE_WORDS:
             if (tl in {"and", "or"} and not (k > 0 and toks[k - 1].text == ",")) or (
-                    tl == "as" and k > 0 and toks[k - 1].text.lower() == "such"):
+                    tl == "as" and k > 0 and toks[k - 1].low == "such"):
                 k -= 1  # "Diplomats and officials": coordination inside the noun phrase
                 continue
             return k + 1, tl
@@ -125,8 +125,8 @@ def _segment_start(toks: list[Tok], j: int, lex: Lexicon) -> tuple[int, str | No
 def _tail_np(toks: list[Tok], end: int, text: str, index: PersonIndex, lex: Lexicon) -> NP | None:
     """The noun phrase ending at ``toks[end-1]`` (an antecedent before ", who")."""
     k = end - 1
-    while k >= 0 and toks[k].text not in _BOUNDARY and toks[k].text.lower() not in _PREPOSITIONS \
-            and toks[k].text.lower() not in _CLAUSE_WORDS and toks[k].text.lower() not in lex.subordinators:
+    while k >= 0 and toks[k].text not in _BOUNDARY and toks[k].low not in _PREPOSITIONS \
+            and toks[k].low not in _CLAUSE_WORDS and toks[k].low not in lex.subordinators:
         k -= 1
     return analyze_np(toks[k + 1:end], text, index, lex) if k + 1 < end else None
 
@@ -144,7 +144,7 @@ def _main_subject(toks: list[Tok], before: int, text: str, index: PersonIndex, l
     for a, b in segs:
         if a >= b:
             continue
-        first = toks[a].text.lower()
+        first = toks[a].low
         if first in _PREPOSITIONS or first in lex.subordinators or first in _CLAUSE_WORDS or first.endswith("ing") \
                 or first.rstrip(".") in lex.time_words or first in _G["time_units"] or first[:1].isdigit():
             continue
@@ -221,7 +221,7 @@ def _cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(toks)
     index = lex.cue_index
-    lows = [t.text.lower() for t in toks]
+    lows = [t.low for t in toks]
     nxt = 0   # tokens before this one are inside a cue already matched
     for i, low in enumerate(lows):
         if i < nxt or low not in index:
@@ -250,11 +250,11 @@ def _cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int]]:
 def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text: str, start: int,
              index: PersonIndex, lex: Lexicon, event: bool) -> Cue | None:
     word = text[toks[ia].start:toks[ib - 1].end]
-    form = " ".join(t.text.lower() for t in toks[ia:ib])
+    form = " ".join(t.low for t in toks[ia:ib])
     a = toks[ia].start
     prev = toks[ia - 1].text if ia > 0 else ""
     prev_l = prev.lower()
-    nxt = toks[ib].text.lower() if ib < len(toks) else ""
+    nxt = toks[ib].low if ib < len(toks) else ""
     if form in lex.source_phrases:
         np_ = _np_after(toks, ib, text, index, lex, bare=True)
         return Cue(np_, a, "according", True, False, False, event) if np_ is not None else None
@@ -264,7 +264,7 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
     if form in lex.quoting_verbs:
         # "state media quoted a health official as saying": the quoted person is the source
         k = ib
-        while k + 1 < len(toks) and not (toks[k].text.lower() == "as" and toks[k + 1].text.lower().startswith("say")):
+        while k + 1 < len(toks) and not (toks[k].low == "as" and toks[k + 1].low.startswith("say")):
             if toks[k].text in _BOUNDARY:
                 return None
             k += 1
@@ -292,16 +292,16 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
         return None  # "early warning", "a briefing": a noun, not a verb
     # Passive: "were summarized by the source" names the agent; "was said to" names nobody.
     j = ia - 1
-    while j >= 0 and (toks[j].text.lower() in _AUX - _BE or (toks[j].text.endswith("ly") and not is_cap(toks[j].text))):
+    while j >= 0 and (toks[j].low in _AUX - _BE or (toks[j].text.endswith("ly") and not is_cap(toks[j].text))):
         j -= 1
-    if j >= 0 and toks[j].text.lower() in _BE and not participle:
+    if j >= 0 and toks[j].low in _BE and not participle:
         if nxt == "by":
             np_ = _np_after(toks, ib + 1, text, index, lex)
             return Cue(np_, a, "passive", False, False, False, event) if np_ is not None else None
         return None
     # Inverted attribution after a quotation or clause: "…,” said one official"
     after_quote = prev in {"”", '"'} or (prev in {",", "?", "!", "."} and ia > 1 and toks[ia - 2].text in {"”", '"'}) \
-        or (prev == "," and form in lex.core_speech and ib < len(toks) and toks[ib].text.lower() in {"a", "an", "the", "one"})
+        or (prev == "," and form in lex.core_speech and ib < len(toks) and toks[ib].low in {"a", "an", "the", "one"})
     if form in lex.inversion_verbs and after_quote:
         bare_comma = prev == "," and toks[ia - 2].text not in {"”", '"'}
         np_ = _np_after(toks, ib, text, index, lex, whole=True, lenient=not bare_comma)
@@ -313,22 +313,22 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
     # A participle adjunct ("..., reaffirming ...") or a coordinated verb ("... and called for")
     # shares the subject of the clause before it.
     j = ia - 1
-    while j >= 0 and (toks[j].text.lower() in _AUX or (toks[j].text.endswith("ly") and not is_cap(toks[j].text))):
+    while j >= 0 and (toks[j].low in _AUX or (toks[j].text.endswith("ly") and not is_cap(toks[j].text))):
         j -= 1
     if j >= 0 and toks[j].text in _MODAL:  # case-sensitive: "Mrs. May told" is no modal
         return None
-    if form not in lex.core_speech and any(toks[x].text.lower() in _NEGATION for x in range(max(0, j + 1), ia)):
+    if form not in lex.core_speech and any(toks[x].low in _NEGATION for x in range(max(0, j + 1), ia)):
         return None  # "Mr. Obama did not apologize": no statement made
     if absolute:
         # "..., with Foreign Minister Jean-Yves Le Drian calling the deal a betrayal":
         # the whole phrase between "with" and the participle must be the source
-        w_at = max(k for k in range(max(0, ia - 8), ia) if toks[k].text.lower() == "with")
+        w_at = max(k for k in range(max(0, ia - 8), ia) if toks[k].low == "with")
         np_ = analyze_np(toks[w_at + 1:ia], text, index, lex)
         if np_ is not None and np_.end < toks[ia - 1].end - 2:
             np_ = None
         if np_ is not None:
             return Cue(np_, a, kind, False, False, False, event or kind == "communicative", True)
-    if (participle and prev_l in {",", "and", "while", "also", "by"}) or (j >= 0 and toks[j].text.lower() in _COORD):
+    if (participle and prev_l in {",", "and", "while", "also", "by"}) or (j >= 0 and toks[j].low in _COORD):
         res = _coordinated_subject(toks, j, text, index, lex)
         if res is None or res[0] is None:
             return None
@@ -389,7 +389,7 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
 def _after_with(toks: list[Tok], ia: int, lex: Lexicon) -> bool:
     """Is ``toks[ia]`` the participle of an absolute "with X V-ing" (within six words of "with")?"""
     for k in range(ia - 1, max(-1, ia - 8), -1):
-        w = toks[k].text.lower()
+        w = toks[k].low
         if w == "with":
             return True
         if toks[k].text in _BOUNDARY or w in _CLAUSE_WORDS:
@@ -404,17 +404,17 @@ def _object_relative(toks: list[Tok], seg_a: int, opener: str | None, lex: Lexic
     warn Iran") and do not make the sentence the officials' statement.
     """
     if opener == "that" and seg_a >= 2:
-        w = toks[seg_a - 2].text.lower()
+        w = toks[seg_a - 2].low
         if w.isalpha() and w not in lex.cue_index and not is_cap(toks[seg_a - 2].text) and any(
-                toks[x].text.lower() in {"a", "an", "the", "this"} for x in range(max(0, seg_a - 5), seg_a - 2)):
+                toks[x].low in {"a", "an", "the", "this"} for x in range(max(0, seg_a - 5), seg_a - 2)):
             return True
-    if opener == "," and seg_a + 2 < len(toks) and toks[seg_a].text.lower() in {"a", "an"}:
+    if opener == "," and seg_a + 2 < len(toks) and toks[seg_a].low in {"a", "an"}:
         # ", a decision Japanese conservatives denounced": determiner, noun, then a new subject
         k = seg_a + 1
         while k < len(toks) and not is_cap(toks[k].text) and toks[k].text.isalpha() \
-                and toks[k].text.lower() not in lex.group_heads and toks[k].text.lower() not in lex.cue_index:
+                and toks[k].low not in lex.group_heads and toks[k].low not in lex.cue_index:
             k += 1
-        return k > seg_a + 1 and k < len(toks) and (is_cap(toks[k].text) or toks[k].text.lower() in lex.group_heads)
+        return k > seg_a + 1 and k < len(toks) and (is_cap(toks[k].text) or toks[k].low in lex.group_heads)
     return False
 
 
@@ -436,8 +436,8 @@ def _coordinated_subject(toks: list[Tok], k: int, text: str, index: PersonIndex,
     Amorim, Mr. Lula's adviser, traveled ... and argued").
     Returns (NP, inside a relative clause?, inside a subordinate clause?).
     """
-    coordinated = k >= 0 and toks[k].text.lower() in _COORD
-    if k >= 0 and toks[k].text.lower() in _COORD | {"while", "also", "by"}:
+    coordinated = k >= 0 and toks[k].low in _COORD
+    if k >= 0 and toks[k].low in _COORD | {"while", "also", "by"}:
         k -= 1
     if k >= 0 and toks[k].text == ",":
         k -= 1
@@ -446,7 +446,7 @@ def _coordinated_subject(toks: list[Tok], k: int, text: str, index: PersonIndex,
     seg_a, opener = _segment_start(toks, k, lex)
     if opener in _RELATIVE:
         return _antecedent(toks, seg_a - 1, text, index, lex), True, False
-    first = toks[seg_a].text.lower() if seg_a < len(toks) else ""
+    first = toks[seg_a].low if seg_a < len(toks) else ""
     if coordinated and (opener in lex.subordinators or opener == "that") and not (
             first in _PREPOSITIONS or first.endswith("ing") or first in lex.time_words):
         np_ = _front_np(toks, seg_a, k + 1, text, index, lex)

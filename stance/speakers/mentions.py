@@ -15,7 +15,7 @@ Two jobs:
 from __future__ import annotations
 
 import re
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -26,8 +26,10 @@ from .lexicon import Lexicon, is_place_word, lexicon
 # is an abbreviation.
 _L = r"[^\W\d_]"  # any letter
 _U = "[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"  # capital letter
+# The word alternative comes first because it is by far the most frequent; it
+# cannot match where dotted initials do (its second character would be a period).
 _TOKEN = re.compile(
-    rf"(?:{_U}\.){{2,}}|{_L}[\w'’\-]*{_L}\.?|{_L}\.?|\d[\d.,:]*\d|\d|[^\s\w]|_"
+    rf"{_L}[\w'’\-]*{_L}\.?|(?:{_U}\.){{2,}}|{_L}\.?|\d[\d.,:]*\d|\d|[^\s\w]|_"
 )
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")  # the token pattern has no groups of its own
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -39,6 +41,7 @@ class Tok(NamedTuple):
     text: str
     start: int
     end: int
+    low: str     # text.lower(), computed once: the rules compare lower-case words all the time
 
 
 _tuple_new = tuple.__new__
@@ -53,17 +56,17 @@ def tokenize(text: str, base: int = 0, lex: Lexicon | None = None) -> list[Tok]:
         return []
     pos = list(accumulate(map(len, parts), initial=base))
     words = parts[1::2]
-    out = list(map(_tuple_new, repeat(Tok), zip(words, pos[1::2], pos[2::2])))
+    out = list(map(_tuple_new, repeat(Tok), zip(words, pos[1::2], pos[2::2], map(str.lower, words))))
     # A trailing period is split off unless the token is an abbreviation.
-    dotted = [i for i, t in enumerate(words) if t[-1] == "." and len(t) > 1]
+    dotted = list(compress(count(), map(str.endswith, words, repeat("."))))
     if dotted:
         lex = lex or lexicon()
         titles, nonhuman = lex.titles, lex.nonhuman_proper
         for i in reversed(dotted):
-            t, s, e = out[i]
-            if not _INITIALS.fullmatch(t) and t not in titles and t not in nonhuman \
+            t, s, e, _ = out[i]
+            if len(t) > 1 and not _INITIALS.fullmatch(t) and t not in titles and t not in nonhuman \
                     and not (len(t) == 2 and t[0].isupper()):
-                out[i:i + 1] = [_tuple_new(Tok, (t[:-1], s, e - 1)), _tuple_new(Tok, (".", e - 1, e))]
+                out[i:i + 1] = [_tuple_new(Tok, (t[:-1], s, e - 1, t[:-1].lower())), _tuple_new(Tok, (".", e - 1, e, "."))]
     return out
 
 
@@ -423,8 +426,8 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
     toks = [t for t in toks if t.text not in {"“", "”", '"', "‘", "(", ")", "[", "]"}]
     terminators = lex.np_terminators
     for k in range(1, len(toks)):
-        tl = toks[k].text.lower()
-        if tl in terminators and not (tl == "that" and toks[k - 1].text.lower() in {"who", "which"}):
+        tl = toks[k].low
+        if tl in terminators and not (tl == "that" and toks[k - 1].low in {"who", "which"}):
             toks = toks[:k]
             break
     while toks and toks[-1].text in {".", ",", ";", ":", "—", "–", "-", "’", "'"}:
@@ -434,28 +437,28 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
     backref = False
     i = 0
     # partitive "one of the sources" -> "the sources"
-    if len(toks) > 2 and toks[0].text.lower() in lex.determiners and toks[1].text.lower() == "of":
+    if len(toks) > 2 and toks[0].low in lex.determiners and toks[1].low == "of":
         i = 2
-    while i < len(toks) - 1 and toks[i].text.lower() in lex.determiners:
-        if toks[i].text.lower() in lex.backref_determiners:
+    while i < len(toks) - 1 and toks[i].low in lex.determiners:
+        if toks[i].low in lex.backref_determiners:
             backref = True
         i += 1
     toks = toks[i:]
-    if all(t.text.lower() in lex.determiners or t.text.lower() in lex.time_words for t in toks):
+    if all(t.low in lex.determiners or t.low in lex.time_words for t in toks):
         return None
     # leading time phrase: "Days later the State Department"
     k = 0
-    while k < len(toks) - 1 and (toks[k].text.lower() in lex.time_words or toks[k].text.isdigit()
-                                 or toks[k].text.lower() in _TIME_UNITS):
+    while k < len(toks) - 1 and (toks[k].low in lex.time_words or toks[k].text.isdigit()
+                                 or toks[k].low in _TIME_UNITS):
         k += 1
     if k:
         toks = toks[k:]
-        while len(toks) > 1 and toks[0].text.lower() in lex.determiners:
-            backref = backref or toks[0].text.lower() in lex.backref_determiners
+        while len(toks) > 1 and toks[0].low in lex.determiners:
+            backref = backref or toks[0].low in lex.backref_determiners
             toks = toks[1:]
     first = toks[0].text
     low = first.lower()
-    if low in lex.pronouns and len(toks) <= 2 and i == 0 and toks[0].text.lower() != "her":
+    if low in lex.pronouns and len(toks) <= 2 and i == 0 and toks[0].low != "her":
         return NP("pronoun", first, toks[0].start, toks[0].end, low)
     if low in {"i", "we", "you", "me", "us"}:
         return None
@@ -492,7 +495,7 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
                 head_idx += 1
             j = head_idx + 1
             stop = j
-            while stop < len(toks) and toks[stop].text.lower() not in lex.postmodifier_starts \
+            while stop < len(toks) and toks[stop].low not in lex.postmodifier_starts \
                     and toks[stop].text not in {",", ";", ":", "—", "–"}:
                 stop += 1
             break
@@ -500,7 +503,7 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
                 and not (j + 1 < len(toks) and is_cap(toks[j + 1].text)):
             head_idx = j  # "Foreign Ministry", "Ministry of Commerce"; not "Cabinet Secretary Shinzo Abe"
         j += 1
-    if head_idx is not None and not is_cap(toks[head_idx].text) or (head_idx == 0 and toks[0].text.lower() != toks[0].text
+    if head_idx is not None and not is_cap(toks[head_idx].text) or (head_idx == 0 and toks[0].low != toks[0].text
                                                                        and _is_head(toks[0].text, lex)
                                                                        and strip_possessive(toks[0].text).lower() not in lex.institution_heads):
         head = strip_possessive(toks[head_idx].text).lower()
@@ -515,11 +518,11 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
         # After the head only a postmodifier may follow, else this is a clause
         # ("officials were struck by ..."), not a noun phrase.
         if head_idx + 1 < len(toks):
-            nxt = toks[head_idx + 1].text.lower()
+            nxt = toks[head_idx + 1].low
             if not (nxt in lex.postmodifier_starts or nxt in {"and", "or", ",", "—", "–"}):
                 return None
         s_text, s, e = span(0, len(toks) - 1)
-        mods = tuple(t.text.lower() for t in toks[:head_idx])
+        mods = tuple(t.low for t in toks[:head_idx])
         if head in lex.document_heads or head in lex.institution_heads:
             return NP("institution", s_text, s, e, head, backref, mods)
         if lex.anonymity_re.search(s_text) or head in {"source", "sources"}:
@@ -542,16 +545,16 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
         # lower-case modifiers before a titled name: "former President Ma Ying-jeou"
         k = 0
         while k < min(len(toks), 3) and not is_cap(toks[k].text) and toks[k].text.isalpha() \
-                and toks[k].text.lower() not in lex.postmodifier_starts:
+                and toks[k].low not in lex.postmodifier_starts:
             k += 1
         if 0 < k < len(toks) and is_cap(toks[k].text) and (toks[k].text in lex.titles or toks[k].text.rstrip(".") in lex.titles):
             return analyze_np(toks[k:], text, index, lex, lenient)
         if lenient and stop > 0 and (i > 0 or toks[stop - 1].text.endswith("s")):
             # An unlisted common noun that is the subject of "said": "a farmer who joined the protests"
             h = toks[stop - 1].text
-            if stop < len(toks) and not (toks[stop].text.lower() in lex.postmodifier_starts):
+            if stop < len(toks) and not (toks[stop].low in lex.postmodifier_starts):
                 return None
-            if stop > 5 or any(t.text.lower() in _VERBISH for t in toks[:stop]):
+            if stop > 5 or any(t.low in _VERBISH for t in toks[:stop]):
                 return None  # "the embargo would stay" is a clause, not a source
             if h.isalpha() and not h.endswith("ly") and h.lower() not in lex.function_words:
                 s_text, s, e = span(0, len(toks) - 1)
@@ -561,7 +564,7 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
     k = 0
     while k + 1 < len(toks) and (is_cap(toks[k + 1].text) or _INITIALS.fullmatch(toks[k + 1].text)
                                  or (toks[k + 1].text in _CONNECTORS and k + 2 < len(toks) and is_cap(toks[k + 2].text)
-                                     and toks[k + 2].text.lower().rstrip(".") not in lex.time_words)
+                                     and toks[k + 2].low.rstrip(".") not in lex.time_words)
                                  or (toks[k + 1].text in _NAME_PARTICLES and k + 3 < len(toks)
                                      and toks[k + 2].text in _NAME_PARTICLES and is_cap(toks[k + 3].text))):
         if toks[k].text.endswith(("’s", "'s")) and not is_cap(toks[k + 1].text):
@@ -570,12 +573,12 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
     words = [t.text for t in toks[: k + 1]]
     # a capitalised modifier run before a lower-case noun: "North Korean delegate", "Malaysian police"
     if k + 1 < len(toks) and not is_cap(toks[k + 1].text) and toks[k + 1].text.isalpha() \
-            and toks[k + 1].text.lower() not in lex.postmodifier_starts and toks[k + 1].text.lower() not in _CONNECTORS:
+            and toks[k + 1].low not in lex.postmodifier_starts and toks[k + 1].low not in _CONNECTORS:
         if all(w in lex.nonhuman_proper or w.endswith(("’s", "'s")) or w.endswith(("an", "ese", "ish", "i"))
                or _INITIALS.fullmatch(w) or (w.isupper() and len(w) > 1) for w in words):
             if lenient:
                 s_text, s, e = span(0, min(len(toks) - 1, k + 1))
-                return NP("anonymous", s_text, s, e, toks[k + 1].text.lower(), backref)
+                return NP("anonymous", s_text, s, e, toks[k + 1].low, backref)
             return None
     q = _cut_title(words, lex)
     titled = q > 0 and any(w in lex.titles or w.rstrip(".") in lex.titles for w in words[:q])
