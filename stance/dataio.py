@@ -20,6 +20,7 @@ import pandas as pd
 
 from .errors import DataError
 from .labels import LABELS
+from .references import has_references, resolve_references
 
 READERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 MIN_PER_LABEL = 5
@@ -46,6 +47,8 @@ def _read_one(path: Path) -> pd.DataFrame:
     except Exception as exc:  # parser errors from pandas/pyarrow, reduced to one line
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError(f"{path}: cannot be read as {kind}: {first}") from None
+    if has_references(frame):
+        frame = resolve_references(frame, str(path))
     frame["_file"] = str(path)
     frame["_row"] = range(1, len(frame) + 1)
     return frame
@@ -67,7 +70,7 @@ def data_files(path: str | os.PathLike) -> list[Path]:
 def read_labeled(data: pd.DataFrame | str | os.PathLike | Sequence[str | os.PathLike]) -> pd.DataFrame:
     """Read labeled statements into one frame with ``_file`` and ``_row`` for messages."""
     if isinstance(data, pd.DataFrame):
-        frame = data.copy()
+        frame = resolve_references(data, "<DataFrame>") if has_references(data) else data.copy()
         frame["_file"] = "<DataFrame>"
         frame["_row"] = range(1, len(frame) + 1)
         return frame
