@@ -307,7 +307,11 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
         np_ = _np_after(toks, ib, text, index, lex, whole=True, lenient=not bare_comma)
         if np_ is not None and np_.kind != "pronoun":
             return Cue(np_, a, kind, True, False, False, event)
-    complement_ok = nxt in {"that", ",", ".", "“", '"', ":", "", "on", "in", "to", "at", "of"} or nxt.startswith("“")
+    k = ib  # a time phrase may come first: "…,” one negotiator recalled years later.
+    while k < len(toks) and (toks[k].low in _G["time_units"] or toks[k].text.isdigit()):
+        k += 1
+    after = toks[k].low if k < len(toks) else ""
+    complement_ok = after in {"that", ",", ".", "“", '"', ":", "", "on", "in", "to", "at", "of"} or after.startswith("“")
     if form in lex.complement_verbs and not complement_ok:
         return None  # "added Huawei to its list", "declared martial law"
     # A participle adjunct ("..., reaffirming ...") or a coordinated verb ("... and called for")
@@ -369,6 +373,10 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
                 np_ = analyze_np(toks[seg_b:j + 1], text, index, lex, lenient=kind == "reporting")
                 demoted = opener2 in lex.subordinators
         elif seg_a <= j:
+            if opener == "," and _list_tail(toks, seg_a, j + 1, lex):
+                # "a team of investigators from South Korea, Britain, Australia and Sweden
+                # concluded": the commas separate a list inside the subject, not clauses
+                seg_a, opener = _list_start(toks, seg_a, lex)
             seg_toks = toks[seg_a:j + 1]
             np_ = analyze_np(seg_toks, text, index, lex, lenient=kind == "reporting")
             demoted = opener in lex.subordinators
@@ -384,6 +392,33 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
     if kind == "communicative" and np_.kind == "pronoun" and np_.head == "it":
         return None
     return Cue(np_, a, kind, outer, weak, demoted, event or kind == "communicative")
+
+
+def _name_list(toks: list[Tok], a: int, b: int) -> bool:
+    """Are ``toks[a:b]`` only capitalised words, "the" and "and": an item or the tail of a list?"""
+    return b > a and all(is_cap(t.text) or t.low in {"the", "and", "or"} for t in toks[a:b])
+
+
+def _list_tail(toks: list[Tok], a: int, b: int, lex: Lexicon) -> bool:
+    """Are ``toks[a:b]`` the last items of a list of names ("…, Britain, Australia and Sweden")?
+
+    The segment must join names with "and"/"or", and a name must come just before its comma.
+    """
+    if not (_name_list(toks, a, b) and any(t.low in {"and", "or"} for t in toks[a:b])) or a < 2:
+        return False
+    return is_cap(toks[a - 2].text)
+
+
+def _list_start(toks: list[Tok], seg_a: int, lex: Lexicon) -> tuple[int, str | None]:
+    """Walk back over comma-separated list items ending at ``seg_a``; the clause start before them."""
+    a, opener = seg_a, ","
+    while opener == "," and a >= 2:
+        prev_a, prev_opener = _segment_start(toks, a - 2, lex)
+        if not _name_list(toks, prev_a, a - 1):
+            # the first item is glued to the head of the phrase: "investigators from South Korea"
+            return prev_a, prev_opener
+        a, opener = prev_a, prev_opener
+    return a, opener
 
 
 def _after_with(toks: list[Tok], ia: int, lex: Lexicon) -> bool:
