@@ -252,6 +252,13 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
     word = text[toks[ia].start:toks[ib - 1].end]
     form = " ".join(t.low for t in toks[ia:ib])
     a = toks[ia].start
+    if ia >= 2 and toks[ia - 1].low == "to":
+        verb = _controlling_verb(toks, ia - 1)
+        if verb is not None:
+            # the cue's subject is that verb's: read the cue as if it stood there
+            toks = toks[:verb] + toks[ia:]
+            ib -= ia - verb
+            ia = verb
     prev = toks[ia - 1].text if ia > 0 else ""
     prev_l = prev.lower()
     nxt = toks[ib].low if ib < len(toks) else ""
@@ -282,8 +289,13 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
                                        or (prev and prev[0].isupper() and prev_l not in lex.function_words)):
         return None  # "a video call on", "the pledge": a base form after a singular noun is a noun
     nxt_raw = toks[ib].text if ib < len(toks) else ""
-    if first_word in _CALL and (nxt_raw[:1].isupper() or nxt in _AFTER_CALL):
+    if ib - ia == 1 and first_word in _CALL and (nxt_raw[:1].isupper() or nxt in _AFTER_CALL) \
+            and not _calls_it(toks, ib):
         return None  # "Ms. Sheinbaum called Mr. Trump": a phone call; "called off"
+    if first_word in _G["press"] and nxt in _G["after_press"]:
+        return None  # "pressed ahead with plans": went on, said nothing
+    if prev[:1].isdigit() and form not in lex.core_speech:
+        return None  # "issued 13 demands": a noun after a number
     kind = "reporting" if form in lex.reporting else "communicative"
     participle = first_word.endswith("ing")
     absolute = participle and ia >= 2 and (is_cap(prev) or prev_l in lex.group_heads) \
@@ -394,6 +406,33 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
     return Cue(np_, a, kind, outer, weak, demoted, event or kind == "communicative")
 
 
+def _controlling_verb(toks: list[Tok], to: int) -> int | None:
+    """Index of the verb whose subject also does what follows ``toks[to]`` ("to").
+
+    "officials continued to insist": aspect verbs right before "to"; "Ms. Rice flew
+    to Tokyo the next week to reaffirm ...": a purpose infinitive after a verb of
+    going or contacting in the same clause. Verbs with an object that acts ("pressed
+    Seoul to announce") are not in either list.
+    """
+    if toks[to - 1].low in _G["aspect"]:
+        return to - 1
+    for k in range(to - 1, max(-1, to - 12), -1):
+        t = toks[k]
+        if t.text in _BOUNDARY or t.low in _CLAUSE_WORDS:
+            return None
+        if t.low in _G["purpose"]:
+            return k
+    return None
+
+
+def _calls_it(toks: list[Tok], ib: int) -> bool:
+    """ "called Kim Jong-il a tyrant": naming someone something, not a phone call."""
+    k = ib
+    while k < len(toks) and is_cap(toks[k].text):
+        k += 1
+    return k > ib and k < len(toks) and toks[k].low in {"a", "an", "the"}
+
+
 def _name_list(toks: list[Tok], a: int, b: int) -> bool:
     """Are ``toks[a:b]`` only capitalised words, "the" and "and": an item or the tail of a list?"""
     return b > a and all(is_cap(t.text) or t.low in {"the", "and", "or"} for t in toks[a:b])
@@ -496,8 +535,9 @@ def _front_np(toks: list[Tok], a: int, b: int, text: str, index: PersonIndex, le
     while c < b:
         w = toks[c].text
         wl = w.lower()
-        if c > a and not is_cap(w) and (wl in _AUX or wl in _MODAL or wl in lex.cue_index
-                                        or (wl.endswith("ed") and wl not in lex.determiners)):
+        if c > a and not is_cap(w) and (wl in _AUX or wl in _MODAL or wl in lex.cue_index or wl in lex.past_verbs
+                                        or (wl.endswith("ed") and wl not in lex.determiners
+                                            and toks[c - 1].low not in lex.determiners and toks[c - 1].low != "of")):
             break
         c += 1
     return analyze_np(toks[a:c], text, index, lex) if c > a else None

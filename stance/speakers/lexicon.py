@@ -74,6 +74,7 @@ class Lexicon:
     institution_heads: frozenset[str]
     document_heads: frozenset[str]
     determiners: frozenset[str]
+    past_verbs: frozenset[str]     # irregular past tenses ("dug", "flew"): a subject ends before them
     backref_determiners: frozenset[str]
     subordinators: frozenset[str]
     postmodifier_starts: frozenset[str]
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         institution_heads=frozenset(_words("institution_heads.txt")),
         document_heads=frozenset(_words("document_heads.txt")),
         determiners=frozenset(_words("determiners.txt")),
+        past_verbs=frozenset(_words("past_verbs.txt")),
         backref_determiners=frozenset(_words("backref_determiners.txt")),
         subordinators=frozenset(w.replace("-", " ") for w in _words("subordinators.txt")),
         postmodifier_starts=frozenset(_words("postmodifier_starts.txt")),

@@ -86,16 +86,25 @@ def head_phrase(toks: list[str]) -> str:
         toks = toks[marks[-1] + 1:]
     toks = [t.replace(_POSS_MARK, "") for t in toks]
     out: list[str] = []
+    heads = lex.group_heads | lex.anonymous_heads | lex.institution_heads | lex.document_heads | lex.role_heads
     for t in toks:
-        if out and t in lex.postmodifier_starts:
-            break
+        if out and (t in lex.postmodifier_starts or (out[-1] in heads and _participle(t))):
+            break  # "officials | familiar with ...", "leaders | meeting in Doha", "cables | made public"
         out.append(t)
     # an institution's nationality works like a possessive: "Chinese Foreign Ministry" ~ "Foreign Ministry"
     if out and out[-1] in lex.institution_heads:
         while len(out) > 1 and out[0].endswith(("ese", "ian", "ish", "an", "ch")) and out[0] not in lex.institution_heads:
             out = out[1:]
+        # two-word nationalities: "South Korean Foreign Ministry" ~ "Foreign Ministry"
+        if len(out) > 2 and out[0] in {"north", "south", "east", "west", "new"} and out[1].endswith(("ese", "ian", "an")):
+            out = out[2:]
     ignorable = _ignorable()
     return " ".join(t for t in out if t not in ignorable) or " ".join(out)
+
+
+def _participle(word: str) -> bool:
+    return (word.endswith("ing") and len(word) > 5) or (word.endswith("ed") and len(word) > 4) \
+        or word in lexicon().past_verbs
 
 
 def speaker_matches(predicted: str | None, gold: str | None) -> bool:

@@ -379,6 +379,24 @@ _CONNECTORS = _G["connectors"]
 _NAME_PARTICLES = _G["name_particles"]
 _TIME_UNITS = _G["time_units"]
 _VERBISH = _G["aux"] | _G["modal"] | _G["be"]
+_PARTICIPLE_NEXT = _G["prepositions"] | {"public", "available"}
+
+
+def _numeral(word: str, lex: Lexicon) -> bool:
+    """A number in digits or words ("76", "seventy-six"): a determiner of a group."""
+    return word.isdigit() or ("-" in word and all(p in lex.determiners for p in word.split("-")))
+
+
+def _participle_modifier(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """Is ``toks[k]`` a participle opening a postmodifier ("leaders meeting in Doha",
+    "records reviewed by researchers", "cables made public") rather than the verb of
+    a clause ("officials rejected the plan")? It must be followed by a preposition,
+    a determiner or "public"."""
+    w = toks[k].low
+    if not ((w.endswith("ing") and len(w) > 5) or (w.endswith("ed") and len(w) > 4) or w in lex.past_verbs):
+        return False
+    after = toks[k + 1].low if k + 1 < len(toks) else ""
+    return after in _PARTICIPLE_NEXT or after in lex.postmodifier_starts or (w.endswith("ing") and after in lex.determiners)
 
 
 def _is_head(word: str, lex: Lexicon) -> bool:
@@ -439,7 +457,7 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
     # partitive "one of the sources" -> "the sources"
     if len(toks) > 2 and toks[0].low in lex.determiners and toks[1].low == "of":
         i = 2
-    while i < len(toks) - 1 and toks[i].low in lex.determiners:
+    while i < len(toks) - 1 and (toks[i].low in lex.determiners or _numeral(toks[i].low, lex)):
         if toks[i].low in lex.backref_determiners:
             backref = True
         i += 1
@@ -519,7 +537,8 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
         # ("officials were struck by ..."), not a noun phrase.
         if head_idx + 1 < len(toks):
             nxt = toks[head_idx + 1].low
-            if not (nxt in lex.postmodifier_starts or nxt in {"and", "or", ",", "—", "–"}):
+            if not (nxt in lex.postmodifier_starts or nxt in {"and", "or", ",", "—", "–"}
+                    or _participle_modifier(toks, head_idx + 1, lex)):
                 return None
         s_text, s, e = span(0, len(toks) - 1)
         mods = tuple(t.low for t in toks[:head_idx])
@@ -574,8 +593,9 @@ def analyze_np(toks: list[Tok], text: str, index: PersonIndex | None, lex: Lexic
     # a capitalised modifier run before a lower-case noun: "North Korean delegate", "Malaysian police"
     if k + 1 < len(toks) and not is_cap(toks[k + 1].text) and toks[k + 1].text.isalpha() \
             and toks[k + 1].low not in lex.postmodifier_starts and toks[k + 1].low not in _CONNECTORS:
-        if all(w in lex.nonhuman_proper or w.endswith(("’s", "'s")) or w.endswith(("an", "ese", "ish", "i"))
-               or _INITIALS.fullmatch(w) or (w.isupper() and len(w) > 1) for w in words):
+        # also any capitalised word whose lower-case noun ends the phrase: "Financial sanctions"
+        if k + 2 == len(toks) or all(w in lex.nonhuman_proper or w.endswith(("’s", "'s")) or w.endswith(("an", "ese", "ish", "i"))
+                                     or _INITIALS.fullmatch(w) or (w.isupper() and len(w) > 1) for w in words):
             if lenient:
                 s_text, s, e = span(0, min(len(toks) - 1, k + 1))
                 return NP("anonymous", s_text, s, e, toks[k + 1].low, backref)
