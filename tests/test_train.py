@@ -12,7 +12,7 @@ import stance
 from stance.errors import DataError
 from stance.train import train
 
-from conftest import GOLD, TRAIN
+from conftest import GOLD, REFS, TRAIN
 
 
 def _frame(n=6, labels=stance.LABELS):
@@ -117,7 +117,7 @@ def test_retrain_reproduces_shipped_model():
         pytest.skip("no bundled model")
     bundled = stance.load_model()
     params = {k: tuple(v) if isinstance(v, list) else v for k, v in bundled.metadata_["params"].items()}
-    model = train(TRAIN, cv=0, params=params)
+    model = train([TRAIN, REFS], cv=0, params=params)
     assert model.training_report_["training_data_sha256"] == bundled.metadata_["training_data_sha256"]
     gold = pd.concat([pd.read_csv(p) for p in sorted(GOLD.glob("*.csv"))])
     sentences = gold["sentence"].tolist()
