@@ -5,8 +5,9 @@ A gold file is a CSV/JSONL/Parquet table with ``sentence`` (or ``text``) and
 With offsets and the article beside it (``GOLD_DIR/../NAME.txt`` or
 ``GOLD_DIR/NAME.txt``, or ``text=``), the article is classified as a whole and
 gold rows are aligned to predicted sentences by offsets, then by sentence
-text; speakers are scored only in this mode, since attribution needs the
-article. Without an article, each gold sentence is classified on its own.
+text. Without an article, each gold sentence is classified on its own, and
+its speaker is attributed from that sentence alone (so gold written for that
+mode must name the source inside the sentence, as ``seeds/train`` does).
 
 The majority-label and keyword baselines are scored on the same sentences.
 """
@@ -30,6 +31,7 @@ from .dataio import data_files, read_labeled
 from .errors import DataError
 from .metrics import label_scores
 from .persist import resolve_model
+from .segment import segment
 
 _WS = re.compile(r"\s+")
 
@@ -108,6 +110,15 @@ def _blank(v: Any) -> str | None:
     return v or None
 
 
+def _statement_speaker(statement: str) -> str | None:
+    """The speaker of a statement read on its own (its first sentence's)."""
+    from .speakers import attribute
+
+    spans = segment(statement)
+    found = attribute(statement, spans) if spans else []
+    return found[0].speaker if found else None
+
+
 def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any = None, *,
              text: str | None = None, trusted: bool = False) -> Evaluation:
     """Score a model against gold files (a file, a folder of them, or a list).
@@ -156,6 +167,9 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
                     speakers.append((pred_speaker, _blank(row["speaker"])))
         else:
             y_pred.extend(str(p) for p in model.predict(frame["sentence"].tolist()))
+            if "speaker" in frame:
+                for sentence, gold_speaker in zip(frame["sentence"].astype(str), frame["speaker"]):
+                    speakers.append((_statement_speaker(sentence), _blank(gold_speaker)))
         y_true.extend(frame["stance"].astype(str))
         sentences.extend(frame["sentence"].astype(str))
 

@@ -46,6 +46,18 @@ def test_statement_gold_without_article(small_model, tmp_path):
     assert result.n_sentences == 2 and result.speaker_accuracy is None
 
 
+def test_statement_gold_scores_speakers_sentence_by_sentence(small_model, tmp_path):
+    path = tmp_path / "statements.csv"
+    pd.DataFrame({"text": ["Talks resumed in Oslo, Norwegian diplomats said.",
+                           "New sanctions were announced.",
+                           "Foreign Minister Anna Berg urged both sides to talk.",
+                           "Mr. Ortiz said the drills would go ahead."],
+                  "stance": ["engagement", "pressure", "engagement", "deterrence"],
+                  "speaker": ["Norwegian diplomats", "", "Anna Berg", "Ana Ortiz"]}).to_csv(path, index=False)
+    result = evaluate(path, small_model)
+    assert result.speaker_n == 4 and result.speaker_accuracy == 1.0
+
+
 def test_gold_with_foreign_labels(small_model, tmp_path):
     path = tmp_path / "g.csv"
     pd.DataFrame({"sentence": ["x"], "stance": ["hawkish"]}).to_csv(path, index=False)
