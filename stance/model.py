@@ -18,6 +18,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from .cues import CueFeatures
+from .featurize import union_transform
 from .labels import ordered_labels
 
 # A capitalised word that is not the first word of the sentence: names of people,
@@ -136,7 +137,13 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         docs = self._prepare(X)
         if not docs:
             return np.zeros((0, len(self.classes_)))
-        return self.pipeline_.predict_proba(docs)[:, self._order_]
+        steps = self.pipeline_.named_steps
+        if list(steps) == ["features", "clf"] and isinstance(steps["features"], FeatureUnion):
+            # same features as the pipeline, counted without sklearn's per-n-gram loop
+            proba = steps["clf"].predict_proba(union_transform(steps["features"], docs))
+        else:  # a pipeline someone rebuilt: let it run as it is
+            proba = self.pipeline_.predict_proba(docs)
+        return proba[:, self._order_]
 
     def predict(self, X: Iterable[str]) -> np.ndarray:
         """Most probable label for each sentence."""
