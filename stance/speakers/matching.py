@@ -96,7 +96,7 @@ def head_phrase(toks: list[str]) -> str:
         while len(out) > 1 and out[0].endswith(("ese", "ian", "ish", "an", "ch")) and out[0] not in lex.institution_heads:
             out = out[1:]
         # two-word nationalities: "South Korean Foreign Ministry" ~ "Foreign Ministry"
-        if len(out) > 2 and out[0] in {"north", "south", "east", "west", "new"} and out[1].endswith(("ese", "ian", "an")):
+        if len(out) > 2 and out[0] in lex.grammar["nationality_prefix"] and out[1].endswith(("ese", "ian", "an")):
             out = out[2:]
     ignorable = _ignorable()
     return " ".join(t for t in out if t not in ignorable) or " ".join(out)

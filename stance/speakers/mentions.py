@@ -379,7 +379,7 @@ _CONNECTORS = _G["connectors"]
 _NAME_PARTICLES = _G["name_particles"]
 _TIME_UNITS = _G["time_units"]
 _VERBISH = _G["aux"] | _G["modal"] | _G["be"]
-_PARTICIPLE_NEXT = _G["prepositions"] | {"public", "available"}
+_PARTICIPLE_NEXT = _G["prepositions"] | _G["participle_next"]
 
 
 def _numeral(word: str, lex: Lexicon) -> bool:
