@@ -19,7 +19,6 @@ Rule-based, pure Python; one job per module:
 
 from __future__ import annotations
 
-import gc
 from typing import NamedTuple
 
 __all__ = ["Attribution", "SPEAKER_COLUMNS", "attribute", "speaker_matches"]
@@ -45,20 +44,11 @@ def attribute(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
     """
     if not spans:
         return []
+    from ..gcpause import paused_gc
     from .resolve import attribute_article  # imported lazily: keeps `import stance` cheap
 
-    # The rules allocate many small short-lived tuples (tokens, noun phrases), which
-    # makes the cyclic garbage collector scan every live object over and over.
-    # Pausing it for one article is safe: the tuples are freed by reference
-    # counting, and any cyclic garbage is collected once it is switched back on.
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
+    with paused_gc():  # the rules allocate many short-lived tuples; see stance/gcpause.py
         results = attribute_article(text, list(spans))
-    finally:
-        if paused:
-            gc.enable()
     none = Attribution()
     return [none if r is None else Attribution(r.speaker, r.mention, r.start, r.end, r.speaker_type)
             for r in results]
