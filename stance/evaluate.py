@@ -29,6 +29,7 @@ from .baselines import KeywordBaseline
 from .classify import classify
 from .dataio import data_files, read_labeled
 from .errors import DataError
+from .fingerprints import count_seen
 from .metrics import label_scores
 from .persist import resolve_model
 from .segment import segment
@@ -48,6 +49,7 @@ class Evaluation:
     speaker_accuracy: float | None = None
     speaker_n: int = 0
     aligned: int = 0
+    in_training: int = 0            # gold sentences the model was fitted on
     files: list[str] = field(default_factory=list)
     rows: pd.DataFrame | None = None
 
@@ -58,11 +60,16 @@ class Evaluation:
             "confusion": {"labels": self.labels, "matrix": self.confusion.values.tolist()},
             "baselines": self.baselines,
             "speaker_accuracy": self.speaker_accuracy, "speaker_sentences": self.speaker_n,
+            "sentences_in_training_data": self.in_training,
         }
 
     def __str__(self) -> str:
         lines = [f"Evaluated {self.n_sentences} sentences from {len(self.files)} file(s)"
-                 f" ({self.aligned} aligned by offsets).", "",
+                 f" ({self.aligned} aligned by offsets)."]
+        if self.in_training:
+            lines.append(f"warning: {self.in_training} of {self.n_sentences} gold sentences are in this "
+                         "model's training data, so its stance scores on them are in-sample.")
+        lines += ["",
                  f"stance macro-F1  model {self.stance['macro_f1']:.3f}   " +
                  "   ".join(f"{name} {score['macro_f1']:.3f}" for name, score in self.baselines.items()),
                  "", f"{'label':<12}{'precision':>10}{'recall':>8}{'f1':>7}{'support':>9}"]
@@ -184,6 +191,7 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
                         confusion=conf, baselines=baselines, aligned=aligned,
                         files=[str(p) for p in paths],
                         rows=pd.DataFrame({"sentence": sentences, "gold": y_true, "predicted": y_pred}))
+    result.in_training = count_seen(sentences, getattr(model, "training_fingerprints_", None))
     if speakers:
         hits = [speaker_matches(p, g) for p, g in speakers]
         result.speaker_accuracy = round(float(np.mean(hits)), 4)

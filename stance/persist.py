@@ -122,6 +122,9 @@ def _save_stance(model: StanceClassifier, path: Path, meta: dict) -> None:
         _put_array(zf, "clf.coef", lr.coef_)
         _put_array(zf, "clf.intercept", lr.intercept_)
         _put(zf, "clf.classes.json", json.dumps([str(c) for c in lr.classes_]).encode("utf-8"))
+        seen = getattr(model, "training_fingerprints_", None)
+        if seen is not None:
+            _put_array(zf, "train.fingerprints", np.asarray(seen, dtype=np.uint64))
 
 
 def _load_stance(path: Path, labels: Sequence[str] | None) -> StanceClassifier:
@@ -145,6 +148,8 @@ def _load_stance(path: Path, labels: Sequence[str] | None) -> StanceClassifier:
             lr.intercept_ = _get_array(zf, "clf.intercept")
             lr.classes_ = np.asarray(json.loads(zf.read("clf.classes.json")), dtype=object)
             lr.n_features_in_ = lr.coef_.shape[1]
+            if "train.fingerprints.npy" in zf.namelist():  # older model files lack it
+                model.training_fingerprints_ = _get_array(zf, "train.fingerprints")
     except ModelError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:

@@ -25,6 +25,7 @@ from sklearn.model_selection import GroupKFold
 from ._version import __version__
 from .baselines import KeywordBaseline, MajorityBaseline
 from .dataio import cv_groups, data_sha256, read_labeled, validate_labeled
+from .fingerprints import fingerprints
 from .labels import LABELS, ordered_labels
 from .metrics import label_scores
 from .model import StanceClassifier
@@ -149,6 +150,7 @@ def train(
         if set(found) <= set(LABELS):
             info["baselines"]["keywords"] = label_scores(y, KeywordBaseline().fit().predict(texts), found)["macro_f1"]
     model.fit(texts, y)
+    model.training_fingerprints_ = fingerprints(texts)  # lets `stance evaluate` spot in-sample gold
     info["seconds"] = round(time.perf_counter() - started, 2)
     model.training_report_ = info
     if output is not None:

@@ -81,6 +81,23 @@ def test_shipped_model_scores_do_not_regress():
     if not stance.persist.default_model_path().exists():
         pytest.skip("no bundled model")
     result = evaluate(GOLD)
+    assert result.in_training == 0  # the seed gold never entered training
     assert result.stance["macro_f1"] >= 0.60
     assert result.stance["macro_f1"] > result.baselines["majority"]["macro_f1"] + 0.3
     assert result.speaker_accuracy >= 0.90
+
+
+def test_gold_that_was_training_data_is_flagged(tmp_path):
+    from stance.train import train
+
+    rows = pd.DataFrame({"text": [f"Officials in city {i} urged talks." for i in range(6)]
+                         + [f"Ministers in town {i} imposed sanctions." for i in range(6)],
+                         "stance": ["engagement"] * 6 + ["pressure"] * 6})
+    model = train(rows, labels=None, cv=0, output=tmp_path / "m.stance")
+    gold = tmp_path / "gold.csv"
+    pd.concat([rows.iloc[:3], pd.DataFrame({"text": ["Envoys proposed a summit."], "stance": ["engagement"]})]
+              ).to_csv(gold, index=False)
+    for m in (model, tmp_path / "m.stance"):  # in memory and after a save and load
+        result = evaluate(gold, m)
+        assert result.in_training == 3
+        assert "3 of 4 gold sentences are in this model's training data" in str(result)

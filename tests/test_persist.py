@@ -116,3 +116,17 @@ def test_custom_estimator_needs_joblib(tmp_path):
     dummy = DummyClassifier().fit([[0], [1]], ["a", "b"])
     with pytest.raises(stance.ModelError, match=".joblib"):
         stance.save_model(dummy, tmp_path / "d.stance")
+
+
+def test_training_fingerprints_survive_a_save_and_older_files_load_without(tmp_path, small_model):
+    import copy
+
+    from stance.fingerprints import fingerprints
+
+    model = copy.deepcopy(small_model)
+    model.training_fingerprints_ = fingerprints(["Talks resumed.", "Sanctions were imposed."])
+    loaded = stance.load_model(stance.save_model(model, tmp_path / "with.stance"))
+    assert np.array_equal(loaded.training_fingerprints_, model.training_fingerprints_)
+    del model.training_fingerprints_
+    older = stance.load_model(stance.save_model(model, tmp_path / "without.stance"))
+    assert not hasattr(older, "training_fingerprints_")
