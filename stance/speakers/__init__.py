@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..gcpause import paused_gc
+
 __all__ = ["Attribution", "SPEAKER_COLUMNS", "attribute", "speaker_matches"]
 
 SPEAKER_COLUMNS = ["speaker", "speaker_mention", "speaker_start", "speaker_end", "speaker_type"]
@@ -44,7 +46,6 @@ def attribute(text: str, spans: list[tuple[int, int]]) -> list[Attribution]:
     """
     if not spans:
         return []
-    from ..gcpause import paused_gc
     from .resolve import attribute_article  # imported lazily: keeps `import stance` cheap
 
     with paused_gc():  # the rules allocate many short-lived tuples; see stance/gcpause.py

@@ -33,6 +33,9 @@ _BE = _G["be"]
 _NEGATION = _G["negation"]
 _PREPOSITIONS = _G["prepositions"]
 _AFTER_CALL = _G["after_call"]
+_TIME_UNITS = _G["time_units"]
+_PRESS, _AFTER_PRESS = _G["press"], _G["after_press"]
+_ASPECT, _PURPOSE = _G["aspect"], _G["purpose"]
 
 
 class Cue(NamedTuple):
@@ -146,7 +149,7 @@ def _main_subject(toks: list[Tok], before: int, text: str, index: PersonIndex, l
             continue
         first = toks[a].low
         if first in _PREPOSITIONS or first in lex.subordinators or first in _CLAUSE_WORDS or first.endswith("ing") \
-                or first.rstrip(".") in lex.time_words or first in _G["time_units"] or first[:1].isdigit():
+                or first.rstrip(".") in lex.time_words or first in _TIME_UNITS or first[:1].isdigit():
             continue
         if b - a <= 3 and ((a == 0 and all(t.text.isupper() and t.text.isalpha() and len(t.text) >= 2
                                            for t in toks[a:b]) and sum(len(t.text) for t in toks[a:b]) >= 5) or (
@@ -292,7 +295,7 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
     if ib - ia == 1 and first_word in _CALL and (nxt_raw[:1].isupper() or nxt in _AFTER_CALL) \
             and not _calls_it(toks, ib):
         return None  # "Ms. Sheinbaum called Mr. Trump": a phone call; "called off"
-    if first_word in _G["press"] and nxt in _G["after_press"]:
+    if first_word in _PRESS and nxt in _AFTER_PRESS:
         return None  # "pressed ahead with plans": went on, said nothing
     if prev[:1].isdigit() and form not in lex.core_speech:
         return None  # "issued 13 demands": a noun after a number
@@ -320,7 +323,7 @@ def _one_cue(ia: int, ib: int, toks: list[Tok], pos_index: dict[int, int], text:
         if np_ is not None and np_.kind != "pronoun":
             return Cue(np_, a, kind, True, False, False, event)
     k = ib  # a time phrase may come first: "…,” one negotiator recalled years later.
-    while k < len(toks) and (toks[k].low in _G["time_units"] or toks[k].text.isdigit()):
+    while k < len(toks) and (toks[k].low in _TIME_UNITS or toks[k].text.isdigit()):
         k += 1
     after = toks[k].low if k < len(toks) else ""
     complement_ok = after in {"that", ",", ".", "“", '"', ":", "", "on", "in", "to", "at", "of"} or after.startswith("“")
@@ -414,13 +417,13 @@ def _controlling_verb(toks: list[Tok], to: int) -> int | None:
     going or contacting in the same clause. Verbs with an object that acts ("pressed
     Seoul to announce") are not in either list.
     """
-    if toks[to - 1].low in _G["aspect"]:
+    if toks[to - 1].low in _ASPECT:
         return to - 1
     for k in range(to - 1, max(-1, to - 12), -1):
         t = toks[k]
         if t.text in _BOUNDARY or t.low in _CLAUSE_WORDS:
             return None
-        if t.low in _G["purpose"]:
+        if t.low in _PURPOSE:
             return k
     return None
 

@@ -73,6 +73,7 @@ class Lexicon:
     role_heads: frozenset[str]
     institution_heads: frozenset[str]
     document_heads: frozenset[str]
+    source_heads: frozenset[str]   # all five head lists above: a noun that can head a source
     determiners: frozenset[str]
     past_verbs: frozenset[str]     # irregular past tenses ("dug", "flew"): a subject ends before them
     backref_determiners: frozenset[str]
@@ -152,6 +153,8 @@ def lexicon() -> Lexicon:
         role_heads=frozenset(_words("role_heads.txt")),
         institution_heads=frozenset(_words("institution_heads.txt")),
         document_heads=frozenset(_words("document_heads.txt")),
+        source_heads=frozenset(_words("group_heads.txt") + _words("anonymous_heads.txt") + _words("role_heads.txt")
+                               + _words("institution_heads.txt") + _words("document_heads.txt")),
         determiners=frozenset(_words("determiners.txt")),
         past_verbs=frozenset(_words("past_verbs.txt")),
         backref_determiners=frozenset(_words("backref_determiners.txt")),

@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 from .lexicon import lexicon
+from .mentions import is_participle
 
 _SUFFIXES = lexicon().grammar["name_suffixes"]
 _POSS_MARK = "\u0001"  # marks a folded possessive so that head_phrase can drop the owner
@@ -68,8 +69,7 @@ def _ignorable() -> frozenset[str]:
 
 
 def _is_common(toks: list[str]) -> bool:
-    lex = lexicon()
-    heads = lex.group_heads | lex.anonymous_heads | lex.institution_heads | lex.document_heads | lex.role_heads
+    heads = lexicon().source_heads
     return any(t in heads for t in toks)
 
 
@@ -81,14 +81,12 @@ def head_phrase(toks: list[str]) -> str:
     # a possessive in front is a determiner too: "China's Foreign Ministry" ~ "Foreign Ministry"
     # "mr erdogan's aides" ~ "aides": drop everything up to the last possessive
     marks = [i for i, t in enumerate(toks[:-1]) if _POSS_MARK in t]
-    if marks and any(t in lex.institution_heads or t in lex.group_heads or t in lex.anonymous_heads
-                     or t in lex.role_heads or t in lex.document_heads for t in toks[marks[-1] + 1:]):
+    if marks and any(t in lex.source_heads for t in toks[marks[-1] + 1:]):
         toks = toks[marks[-1] + 1:]
     toks = [t.replace(_POSS_MARK, "") for t in toks]
     out: list[str] = []
-    heads = lex.group_heads | lex.anonymous_heads | lex.institution_heads | lex.document_heads | lex.role_heads
     for t in toks:
-        if out and (t in lex.postmodifier_starts or (out[-1] in heads and _participle(t))):
+        if out and (t in lex.postmodifier_starts or (out[-1] in lex.source_heads and is_participle(t, lex))):
             break  # "officials | familiar with ...", "leaders | meeting in Doha", "cables | made public"
         out.append(t)
     # an institution's nationality works like a possessive: "Chinese Foreign Ministry" ~ "Foreign Ministry"
@@ -100,11 +98,6 @@ def head_phrase(toks: list[str]) -> str:
             out = out[2:]
     ignorable = _ignorable()
     return " ".join(t for t in out if t not in ignorable) or " ".join(out)
-
-
-def _participle(word: str) -> bool:
-    return (word.endswith("ing") and len(word) > 5) or (word.endswith("ed") and len(word) > 4) \
-        or word in lexicon().past_verbs
 
 
 def speaker_matches(predicted: str | None, gold: str | None) -> bool:

@@ -387,22 +387,25 @@ def _numeral(word: str, lex: Lexicon) -> bool:
     return word.isdigit() or ("-" in word and all(p in lex.determiners for p in word.split("-")))
 
 
+def is_participle(word: str, lex: Lexicon) -> bool:
+    """A lower-case -ing or -ed form or an irregular past ("meeting", "reviewed", "made")."""
+    return (word.endswith("ing") and len(word) > 5) or (word.endswith("ed") and len(word) > 4) or word in lex.past_verbs
+
+
 def _participle_modifier(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """Is ``toks[k]`` a participle opening a postmodifier ("leaders meeting in Doha",
     "records reviewed by researchers", "cables made public") rather than the verb of
     a clause ("officials rejected the plan")? It must be followed by a preposition,
     a determiner or "public"."""
     w = toks[k].low
-    if not ((w.endswith("ing") and len(w) > 5) or (w.endswith("ed") and len(w) > 4) or w in lex.past_verbs):
+    if not is_participle(w, lex):
         return False
     after = toks[k + 1].low if k + 1 < len(toks) else ""
     return after in _PARTICIPLE_NEXT or after in lex.postmodifier_starts or (w.endswith("ing") and after in lex.determiners)
 
 
 def _is_head(word: str, lex: Lexicon) -> bool:
-    w = strip_possessive(word).lower()
-    return (w in lex.group_heads or w in lex.anonymous_heads or w in lex.role_heads
-            or w in lex.institution_heads or w in lex.document_heads)
+    return strip_possessive(word).lower() in lex.source_heads
 
 
 def _head_ahead(toks: list[Tok], j: int, lex: Lexicon) -> bool:
