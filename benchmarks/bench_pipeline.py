@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> None:
 
     texts = build_corpus(sentence_pool(), int(args.mb * 1_000_000))
     model, how = get_model()
-    n_sent = sum(len(stance.segment(t)) for t in texts)
+    spans = [stance.segment(t) for t in texts]
+    n_sent = sum(map(len, spans))
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {len(texts)} articles, {n_sent} sentences, {mb:.2f} MB; {how}")
 
@@ -104,7 +105,6 @@ def main(argv: list[str] | None = None) -> None:
 
     # Fixed costs, measured like attribute() runs them (cyclic GC paused).
     lex = lexicon()
-    spans = [stance.segment(t) for t in texts]
     with paused_gc():
         t_index = timed(lambda: [PersonIndex(t, lex) for t in texts], args.repeat)
         t_quotes = timed(lambda: [sentence_quotes(t, s) for t, s in zip(texts, spans)], args.repeat)
