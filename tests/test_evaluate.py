@@ -11,7 +11,7 @@ import stance
 from stance.evaluate import evaluate
 from stance.errors import DataError
 
-from conftest import GOLD, SEEDS
+from conftest import ARTICLES, GOLD, SEEDS
 
 
 def test_evaluate_seed_gold_aligns_every_sentence(small_model):
@@ -88,6 +88,27 @@ def test_shipped_model_scores_do_not_regress():
     assert result.stance["macro_f1"] >= 0.58
     assert result.stance["macro_f1"] > result.baselines["majority"]["macro_f1"] + 0.3
     assert result.speaker_accuracy >= 0.90
+
+
+def test_shipped_model_on_team_written_articles():
+    """Floors on ``seeds/articles``: whole articles written and labeled by a team
+    member who never saw the seeds, the corpus or the model, and never trained on.
+
+    They are article-shaped like the seeds (background, captions, quotes running
+    over several sentences), and the model scores there about as on the seeds
+    (0.576 measured), which says the seed gap is the model's, not the seeds'.
+    Here the model must beat both baselines; the speaker floor is the measured
+    0.826 less two sentences.
+    """
+    if not stance.persist.default_model_path().exists():
+        pytest.skip("no bundled model")
+    result = evaluate(ARTICLES)
+    assert result.n_sentences >= 240 and result.aligned == result.n_sentences
+    assert result.in_training == 0
+    assert result.stance["macro_f1"] >= 0.56
+    assert result.stance["macro_f1"] > result.baselines["keywords"]["macro_f1"] + 0.05
+    assert result.stance["macro_f1"] > result.baselines["majority"]["macro_f1"] + 0.3
+    assert result.speaker_accuracy >= 0.81
 
 
 def test_gold_that_was_training_data_is_flagged(tmp_path):
