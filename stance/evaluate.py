@@ -52,6 +52,7 @@ class Evaluation:
     in_training: int = 0            # gold sentences the model was fitted on
     files: list[str] = field(default_factory=list)
     rows: pd.DataFrame | None = None
+    per_file: list[dict] = field(default_factory=list)  # one article's scores each
 
     def to_dict(self) -> dict:
         return {
@@ -61,6 +62,7 @@ class Evaluation:
             "baselines": self.baselines,
             "speaker_accuracy": self.speaker_accuracy, "speaker_sentences": self.speaker_n,
             "sentences_in_training_data": self.in_training,
+            "per_file": self.per_file,
         }
 
     def __str__(self) -> str:
@@ -78,6 +80,15 @@ class Evaluation:
         lines += ["", "confusion (rows gold, columns predicted):", self.confusion.to_string()]
         if self.speaker_accuracy is not None:
             lines += ["", f"speaker accuracy {self.speaker_accuracy:.3f} on {self.speaker_n} sentences"]
+        if len(self.per_file) > 1:
+            # Macro-F1 of a few dozen sentences is noisy; the spread still shows
+            # whether one article carries the total.
+            lines += ["", "per file (macro-F1 over the labels a file has):",
+                      f"{'file':<40}{'sentences':>10}{'model':>7}{'keywords':>10}{'speakers':>10}"]
+            for f in self.per_file:
+                spk = "" if f["speaker_accuracy"] is None else f"{f['speaker_accuracy']:.3f}"
+                lines.append(f"{Path(f['file']).name[:39]:<40}{f['n_sentences']:>10}"
+                             f"{f['macro_f1']:>7.3f}{f['keywords_macro_f1']:>10.3f}{spk:>10}")
         return "\n".join(lines)
 
 
@@ -144,8 +155,10 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
     y_pred: list[str] = []
     sentences: list[str] = []
     speakers: list[tuple[str | None, str | None]] = []
+    file_of: list[int] = []        # the gold file of each sentence
+    speaker_file: list[int] = []   # ... and of each speaker pair
     aligned = 0
-    for path in paths:
+    for number, path in enumerate(paths):
         frame = read_labeled(path)
         if "sentence" not in frame and "text" in frame:
             frame = frame.rename(columns={"text": "sentence"})
@@ -172,19 +185,23 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
                 if "speaker" in frame:
                     pred_speaker = _blank(table["speaker"].iloc[j]) if j is not None else None
                     speakers.append((pred_speaker, _blank(row["speaker"])))
+                    speaker_file.append(number)
         else:
             y_pred.extend(str(p) for p in model.predict(frame["sentence"].tolist()))
             if "speaker" in frame:
                 for sentence, gold_speaker in zip(frame["sentence"].astype(str), frame["speaker"]):
                     speakers.append((_statement_speaker(sentence), _blank(gold_speaker)))
+                    speaker_file.append(number)
         y_true.extend(frame["stance"].astype(str))
         sentences.extend(frame["sentence"].astype(str))
+        file_of.extend([number] * len(frame))
 
     # The gold set's own majority label: the strongest constant baseline.
     majority = Counter(y_true).most_common(1)[0][0]
+    baselines_pred = KeywordBaseline().fit().predict(sentences)
     baselines = {
         "majority": label_scores(y_true, [majority] * len(y_true), labels),
-        "keywords": label_scores(y_true, KeywordBaseline().fit().predict(sentences), labels),
+        "keywords": label_scores(y_true, baselines_pred, labels),
     }
     conf = pd.DataFrame(confusion_matrix(y_true, y_pred, labels=labels), index=labels, columns=labels)
     result = Evaluation(labels=labels, n_sentences=len(y_true), stance=label_scores(y_true, y_pred, labels),
@@ -192,9 +209,32 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
                         files=[str(p) for p in paths],
                         rows=pd.DataFrame({"sentence": sentences, "gold": y_true, "predicted": y_pred}))
     result.in_training = count_seen(sentences, getattr(model, "training_fingerprints_", None))
+    hits = [speaker_matches(p, g) for p, g in speakers]
     if speakers:
-        hits = [speaker_matches(p, g) for p, g in speakers]
         result.speaker_accuracy = round(float(np.mean(hits)), 4)
         result.speaker_n = len(hits)
+    result.per_file = _per_file(paths, file_of, y_true, y_pred, baselines_pred, hits, speaker_file)
     return result
+
+
+def _per_file(paths: list[Path], file_of: list[int], y_true: list[str], y_pred: list[str],
+              keywords: Sequence[str], hits: list[bool], speaker_file: list[int]) -> list[dict]:
+    file_of_arr = np.asarray(file_of)
+    spk_file = np.asarray(speaker_file)
+    hits_arr = np.asarray(hits, dtype=bool)
+    out = []
+    for number, path in enumerate(paths):
+        rows = np.flatnonzero(file_of_arr == number)
+        if not len(rows):
+            continue
+        present = [lab for lab in dict.fromkeys(y_true[i] for i in rows)]
+        t = [y_true[i] for i in rows]
+        mine = hits_arr[spk_file == number] if len(spk_file) else hits_arr[:0]
+        out.append({
+            "file": str(path), "n_sentences": int(len(rows)),
+            "macro_f1": label_scores(t, [y_pred[i] for i in rows], present)["macro_f1"],
+            "keywords_macro_f1": label_scores(t, [keywords[i] for i in rows], present)["macro_f1"],
+            "speaker_accuracy": round(float(mine.mean()), 4) if len(mine) else None,
+        })
+    return out
 

@@ -1,6 +1,7 @@
 """Evaluation: alignment to gold, baselines, statement-only gold, and the shipped model's scores."""
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -109,6 +110,19 @@ def test_shipped_model_on_team_written_articles():
     assert result.stance["macro_f1"] > result.baselines["keywords"]["macro_f1"] + 0.05
     assert result.stance["macro_f1"] > result.baselines["majority"]["macro_f1"] + 0.3
     assert result.speaker_accuracy >= 0.81
+
+
+def test_scores_are_broken_down_by_file(small_model):
+    result = evaluate(GOLD, small_model)
+    per = result.per_file
+    assert [Path(f["file"]).name for f in per] == sorted(p.name for p in GOLD.glob("*.csv"))
+    assert sum(f["n_sentences"] for f in per) == result.n_sentences
+    for f in per:
+        assert 0 <= f["macro_f1"] <= 1 and 0 <= f["keywords_macro_f1"] <= 1
+        assert f["speaker_accuracy"] is not None
+    report = str(result)
+    assert "per file" in report and Path(per[0]["file"]).name in report
+    assert result.to_dict()["per_file"] == per
 
 
 def test_gold_that_was_training_data_is_flagged(tmp_path):
