@@ -198,10 +198,10 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
 
     # The gold set's own majority label: the strongest constant baseline.
     majority = Counter(y_true).most_common(1)[0][0]
-    baselines_pred = KeywordBaseline().fit().predict(sentences)
+    keyword_pred = KeywordBaseline().fit().predict(sentences)
     baselines = {
         "majority": label_scores(y_true, [majority] * len(y_true), labels),
-        "keywords": label_scores(y_true, baselines_pred, labels),
+        "keywords": label_scores(y_true, keyword_pred, labels),
     }
     conf = pd.DataFrame(confusion_matrix(y_true, y_pred, labels=labels), index=labels, columns=labels)
     result = Evaluation(labels=labels, n_sentences=len(y_true), stance=label_scores(y_true, y_pred, labels),
@@ -213,7 +213,7 @@ def evaluate(gold: str | os.PathLike | Sequence[str | os.PathLike], model: Any =
     if speakers:
         result.speaker_accuracy = round(float(np.mean(hits)), 4)
         result.speaker_n = len(hits)
-    result.per_file = _per_file(paths, file_of, y_true, y_pred, baselines_pred, hits, speaker_file)
+    result.per_file = _per_file(paths, file_of, y_true, y_pred, keyword_pred, hits, speaker_file)
     return result
 
 
@@ -227,7 +227,7 @@ def _per_file(paths: list[Path], file_of: list[int], y_true: list[str], y_pred: 
         rows = np.flatnonzero(file_of_arr == number)
         if not len(rows):
             continue
-        present = [lab for lab in dict.fromkeys(y_true[i] for i in rows)]
+        present = list(dict.fromkeys(y_true[i] for i in rows))
         t = [y_true[i] for i in rows]
         mine = hits_arr[spk_file == number] if len(spk_file) else hits_arr[:0]
         out.append({
