@@ -19,6 +19,8 @@ from .mentions import NP, Person, PersonIndex
 from .quotes import SentenceQuotes, sentence_quotes
 
 _WORD = re.compile(r"[^\W\d_]+")
+# What follows a pronoun in a trailing attribution: "…, he said, …" / "…, she added."
+_TRAILING = re.compile(r"\s+([a-z]+)(?:\s+[a-z]+){0,2}\s*(?:[,.;]|$)")
 _TYPES = {"person": "person", "surname": "person", "group": "group", "anonymous": "anonymous",
           "institution": "institution", "role": "person"}
 
@@ -201,9 +203,11 @@ class ArticleResolver:
                     r.speaker_type != "anonymous" or r.head.endswith("s") or r.head == "people")
             return r.speaker_type == "institution"
 
-        if want == "person":
+        if want == "person" and not self._trailing(np_, i):
             # a person named earlier in the same sentence, outside quotations:
             # "Mr. Orbán went on to Beijing, where he met Mr. Trump, and he said ..."
+            # (not when the attribution trails what was said: in "… squeeze on
+            # Mr. Maduro, he said," the name belongs to the reported words)
             masked = self.quotes[i].masked
             for m in self.index.mentions_between(s, np_.start):
                 if masked[m.start - s].isalpha():
@@ -222,6 +226,14 @@ class ArticleResolver:
             if ok(r) and i - k <= 6:
                 return r._replace(mention=mention, start=np_.start, end=np_.end, mode=mode)
         return None
+
+    def _trailing(self, np_: NP, i: int) -> bool:
+        """Is the pronoun the subject of an attribution that follows the words it reports?"""
+        s, e = self.spans[i]
+        if self.text[s:np_.start].rstrip()[-1:] != ",":
+            return False
+        m = _TRAILING.match(self.text, np_.end, e)
+        return m is not None and m.group(1) in self.lex.cue_index
 
     def _pick_person(self, cands: list[Person], i: int, s: int, mode: str) -> Person | None:
         """Tell apart people who share a surname by who is in play (guide, speaker rule 6)."""
