@@ -304,6 +304,11 @@ CASES = [
     ("sentence_adverb_is_not_part_of_the_subject",
      "Envoy Omar Haddad met the ministers. Afterward he told reporters he would return.",
      1, "Omar Haddad", "person"),
+    ("backref_to_the_latest_informant",
+     "“We will wait,” said a European official briefed on the talks. Vice President Mike Pence told the "
+     "ministers that Washington would consult them, according to an official who was present. "
+     "The assurance committed Washington to nothing, the official said.",
+     2, "~official who was present", None),
     ("repeated_is_a_communicative_predicate",
      "Asked whether force had been ruled out, Minister Piet Aalders repeated that every option remained open.",
      0, "Piet Aalders", "person"),

@@ -60,7 +60,7 @@ class ArticleResolver:
         self.history: list[tuple[int, Resolved]] = []   # (sentence index, speaker), in order
         # group and anonymous sources named by any cue, also the outer informants of
         # nested attributions: "these people said" can point back to them
-        self.sources: list[Resolved] = []
+        self.sources: list[tuple[int, Resolved]] = []   # (sentence index, source)
 
     # -- the article loop ---------------------------------------------------
     def run(self) -> list[Resolved | None]:
@@ -118,7 +118,7 @@ class ArticleResolver:
             if c is not cue and not c.demoted and c.np.kind in ("group", "anonymous") and not c.np.backref:
                 r = self.resolve_np(c.np, i, s, mode)
                 if r is not None:
-                    self.sources.append(r)
+                    self.sources.append((i, r))
         return result
 
     def _choose(self, cues: list[Cue], q: SentenceQuotes) -> Cue | None:
@@ -176,12 +176,17 @@ class ArticleResolver:
 
     def _backref(self, head: str) -> Resolved | None:
         h = _singular(head)
-        for _, r in reversed(self.history):
-            if r.head and _singular(r.head) == h and r.speaker_type in ("group", "anonymous"):
-                return r
-        for r in reversed(self.sources):
-            if r.head and _singular(r.head) == h:
-                return r
+        # The most recently mentioned source with that head, whether it spoke or
+        # only informed: "…, according to an official who was present. …, the
+        # official said" is that official, not one who spoke three paragraphs up.
+        spoke = next(((k, r) for k, r in reversed(self.history)
+                      if r.head and _singular(r.head) == h and r.speaker_type in ("group", "anonymous")), None)
+        informed = next(((k, r) for k, r in reversed(self.sources)
+                         if r.head and _singular(r.head) == h), None)
+        if spoke is not None or informed is not None:
+            if informed is None or (spoke is not None and spoke[0] >= informed[0]):
+                return spoke[1]
+            return informed[1]
         for _, r in reversed(self.history):
             if r.person is not None and h in r.person.roles:
                 return r
